@@ -1,0 +1,49 @@
+package io.thumbler.render;
+
+/**
+ * What the header of an original says, read in Java before any ImageMagick process starts.
+ *
+ * @param format      the format from the magic bytes
+ * @param width       the stored width in pixels (before EXIF orientation is applied)
+ * @param height      the stored height in pixels (before EXIF orientation is applied)
+ * @param frames      number of frames (1 for still images)
+ * @param orientation EXIF orientation 1–8 (1 when absent)
+ * @param hasAlpha    whether the header declares an alpha channel (or transparency)
+ * @param colorSpace  a short name of the colour model the header declares: {@code RGB},
+ *                    {@code GRAY}, {@code CMYK}, {@code YCCK}, {@code PALETTE} or {@code UNKNOWN}
+ */
+public record ImageHeader(ImageFormat format, int width, int height, int frames, int orientation,
+                          boolean hasAlpha, String colorSpace) {
+
+    public ImageHeader {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("dimensions must be positive: " + width + "x" + height);
+        }
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be at least 1: " + frames);
+        }
+        if (orientation < 1 || orientation > 8) {
+            orientation = 1;
+        }
+    }
+
+    /** Whether EXIF orientation swaps width and height (orientations 5 to 8). */
+    public boolean swapsAxes() {
+        return orientation >= 5;
+    }
+
+    /** The width a viewer sees, after the EXIF orientation is applied. */
+    public int orientedWidth() {
+        return swapsAxes() ? height : width;
+    }
+
+    /** The height a viewer sees, after the EXIF orientation is applied. */
+    public int orientedHeight() {
+        return swapsAxes() ? width : height;
+    }
+
+    /** Pixels summed over every frame, the figure the resolution limit applies to. */
+    public long totalPixels() {
+        return (long) width * height * frames;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Turning an original's bytes into a variant with ImageMagick, safely.
+ *
+ * <p>Header sniffing in Java decides the format and the size before any process starts; the
+ * command is built from Thumbler's own values only (never a request string); each render runs as
+ * one {@code /usr/bin/convert} process in a private temp directory, under the project's own
+ * {@code policy.xml}, with a deadline that ends in SIGKILL; the render pool bounds how many run at
+ * once and how long a request may wait for a slot.
+ */
+package io.thumbler.render;
