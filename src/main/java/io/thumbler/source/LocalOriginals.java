@@ -1,0 +1,68 @@
+package io.thumbler.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+import io.thumbler.error.ThumblerException;
+
+/**
+ * Originals from one local folder ({@code THUMBLER_LOCAL_FILESYSTEM_ROOT}): the quick start's
+ * sample images, and a simple deployment's shared volume.
+ *
+ * <p>The key grammar already refused dot segments; the real path is checked again after symlinks
+ * are resolved, so a link inside the folder cannot lead out of it.
+ */
+public final class LocalOriginals implements OriginalSource {
+
+    private final Path root;
+    private final long maxBytes;
+
+    public LocalOriginals(Path root, long maxBytes) {
+        try {
+            this.root = root.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("local originals folder " + root + " cannot be opened: " + e.getMessage(), e);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public SourceUri.Scheme scheme() {
+        return SourceUri.Scheme.LOCAL;
+    }
+
+    @Override
+    public Original fetch(SourceUri uri) {
+        Path file = root.resolve(uri.key()).normalize();
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(root)) {
+                throw notFound(uri);
+            }
+            BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                throw notFound(uri);
+            }
+            if (attrs.size() > maxBytes) {
+                throw ThumblerException.unprocessable("original '" + uri + "' is " + attrs.size()
+                        + " bytes; the limit is " + maxBytes + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(real);
+            String version = attrs.size() + "-" + attrs.lastModifiedTime().toMillis();
+            return new Original(bytes, version, Optional.of(attrs.lastModifiedTime().toInstant()));
+        } catch (NoSuchFileException e) {
+            throw notFound(uri);
+        } catch (IOException e) {
+            throw new ThumblerException(500, "original '" + uri + "' could not be read", e.toString(), e);
+        }
+    }
+
+    private static ThumblerException notFound(SourceUri uri) {
+        return ThumblerException.notFound("original '" + uri + "' not found");
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Where originals come from: a small named contract ({@link io.thumbler.source.OriginalSource}, as
+ * Thumbor's loaders) with one kind per URL scheme: {@code local:///} (a configured folder), and
+ * {@code s3://} and {@code https://} where configured.
+ *
+ * <p>A source address is untrusted text. {@link io.thumbler.source.SourceUri} enforces one strict
+ * key grammar for every kind (no dot segments, no empty segments, no control characters, no
+ * backslashes, bounded length) before any kind sees it, and every kind checks again that what it
+ * opens is inside what it was allowed to open.
+ */
+package io.thumbler.source;
