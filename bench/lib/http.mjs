@@ -56,7 +56,9 @@ export async function pool(base, paths, { concurrency, maxMs = 120_000, onResult
   const started = Date.now();
   async function client() {
     while (next < paths.length && Date.now() - started < maxMs) {
-      const r = await get(base, paths[next++], { agent: a });
+      const path = paths[next++];
+      const r = await get(base, path, { agent: a });
+      r.path = path;
       results.push(r);
       onResult?.(r);
     }

@@ -13,18 +13,27 @@ public class ThumblerException extends RuntimeException {
 
     private final int status;
     private final String internalDetail;
+    private final int retryAfterSeconds;
 
     public ThumblerException(int status, String publicMessage) {
         this(status, publicMessage, null, null);
     }
 
     public ThumblerException(int status, String publicMessage, String internalDetail, Throwable cause) {
+        this(status, publicMessage, internalDetail, cause, 0);
+    }
+
+    /**
+     * @param retryAfterSeconds for 503: when the client may try again ({@code Retry-After}); 0 for none
+     */
+    public ThumblerException(int status, String publicMessage, String internalDetail, Throwable cause, int retryAfterSeconds) {
         super(publicMessage, cause);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("an error status must be 4xx or 5xx, not " + status);
         }
         this.status = status;
         this.internalDetail = internalDetail;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** The HTTP status code of the response. */
@@ -40,6 +49,11 @@ public class ThumblerException extends RuntimeException {
     /** What the operator needs to know and the client must not see; may be {@code null}. */
     public String internalDetail() {
         return internalDetail;
+    }
+
+    /** Seconds after which a retry may succeed (503 only), or 0. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ThumblerException badRequest(String publicMessage) {

@@ -1,0 +1,62 @@
+package io.thumbler.http;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The stages of one request and how long each took, rendered as a {@code Server-Timing} header
+ * ({@code fetch;dur=12.3, render;dur=80.1, total;dur=95.0, cache;desc=miss}) so a person can see in
+ * the browser's devtools where the time went. One instance per request; not shared across threads.
+ */
+public final class RequestTimings {
+
+    /** The servlet-request attribute under which the filter stores this request's timings. */
+    public static final String ATTRIBUTE = RequestTimings.class.getName();
+
+    private final long start = System.nanoTime();
+    private final Map<String, Double> durations = new LinkedHashMap<>();
+    private String cacheStatus;
+
+    /** Runs {@code stage}, adding its duration to the named metric (stages may repeat). */
+    public <T> T time(String metric, Supplier<T> stage) {
+        long t0 = System.nanoTime();
+        try {
+            return stage.get();
+        } finally {
+            add(metric, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    public void add(String metric, double millis) {
+        durations.merge(metric, millis, Double::sum);
+    }
+
+    /** {@code hit}, {@code miss} or {@code coalesced}. */
+    public void cacheStatus(String status) {
+        this.cacheStatus = status;
+    }
+
+    public String cacheStatus() {
+        return cacheStatus;
+    }
+
+    public double millis(String metric) {
+        return durations.getOrDefault(metric, 0.0);
+    }
+
+    public double totalMillis() {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    public String header() {
+        StringBuilder sb = new StringBuilder();
+        durations.forEach((k, v) -> sb.append(k).append(";dur=").append(String.format(Locale.ROOT, "%.1f", v)).append(", "));
+        sb.append("total;dur=").append(String.format(Locale.ROOT, "%.1f", totalMillis()));
+        if (cacheStatus != null) {
+            sb.append(", cache;desc=").append(cacheStatus);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.thumbler.http;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.thumbler.error.ThumblerException;
+
+/**
+ * Turns every failure into a short plain-text answer: the status, a message that names the bad
+ * input, and deliberate caching headers. Internal detail goes to the log only; an unexpected
+ * exception becomes a 500 that says nothing about the code.
+ */
+@Provider
+public class ThumblerExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ThumblerExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof ThumblerException e) {
+            return fromThumbler(e);
+        }
+        if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            return plain(status, e.getResponse().getStatusInfo().getReasonPhrase()).build();
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", failure);
+        return plain(500, "internal error").build();
+    }
+
+    private static Response fromThumbler(ThumblerException e) {
+        if (e.status() >= 500) {
+            LOG.log(Level.WARNING, "{0} {1}: {2}", new Object[] {e.status(), e.publicMessage(), e.internalDetail()});
+        } else if (e.internalDetail() != null) {
+            LOG.log(Level.INFO, "{0} {1}: {2}", new Object[] {e.status(), e.publicMessage(), e.internalDetail()});
+        }
+        Response.ResponseBuilder r = plain(e.status(), e.publicMessage());
+        if (e.status() == 503) {
+            r.header("Retry-After", Math.max(1, e.retryAfterSeconds()));
+        }
+        return r.build();
+    }
+
+    private static Response.ResponseBuilder plain(int status, String message) {
+        return Response.status(status)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", ErrorCaching.cacheControl(status))
+                .header("X-Content-Type-Options", "nosniff")
+                .entity(message + "\n");
+    }
+}

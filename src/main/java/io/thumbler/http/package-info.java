@@ -1,0 +1,7 @@
+/**
+ * What every HTTP response of Thumbler shares: the JAX-RS application, the mapping of errors to a
+ * status with a plain-text message that names the bad input and a deliberate {@code Cache-Control}
+ * per status, caching headers for CDNs, and the {@code Server-Timing} header that shows where a
+ * request's time went.
+ */
+package io.thumbler.http;

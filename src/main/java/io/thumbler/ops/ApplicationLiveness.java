@@ -1,0 +1,18 @@
+package io.thumbler.ops;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/** The application is deployed and answering; restarts are for when this fails, not for a busy render pool. */
+@Liveness
+@ApplicationScoped
+public class ApplicationLiveness implements HealthCheck {
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.up("thumbler");
+    }
+}

@@ -1,0 +1,78 @@
+package io.thumbler.ops;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Instance;
+
+import io.thumbler.config.ConfigReader;
+import io.thumbler.config.InvalidConfigurationException;
+import io.thumbler.http.CacheHeaders;
+import io.thumbler.render.RenderSettings;
+import io.thumbler.security.SignaturePolicy;
+import io.thumbler.source.Originals;
+
+/**
+ * Reads and validates every setting before anything else starts. A bad value (or no signing key
+ * without {@code THUMBLER_INSECURE=true}) stops the service with one log line that names the key:
+ * Payara Micro would otherwise stay up and answer 404 to everything, which looks healthy to a
+ * process supervisor. Set {@code THUMBLER_EXIT_ON_INVALID_CONFIG=false} to only fail the deployment.
+ */
+@Singleton
+@Startup
+public class StartupCheck {
+
+    private static final Logger LOG = Logger.getLogger(StartupCheck.class.getName());
+
+    @Inject
+    ConfigReader config;
+
+    @Inject
+    Instance<SignaturePolicy> signatures;
+
+    @Inject
+    Instance<Originals> originals;
+
+    @Inject
+    Instance<CacheHeaders> cacheHeaders;
+
+    @PostConstruct
+    void validate() {
+        try {
+            SignaturePolicy policy = signatures.get();
+            if (policy.isInsecure()) {
+                LOG.warning("THUMBLER_INSECURE=true: signatures are NOT checked; any URL renders. Never run like this in production.");
+            }
+            originals.get();
+            cacheHeaders.get().cacheControl();
+            RenderSettings.read(config);
+        } catch (RuntimeException e) {
+            InvalidConfigurationException invalid = causeOf(e);
+            if (invalid == null) {
+                throw e;
+            }
+            String message = "Thumbler refuses to start: " + invalid.getMessage();
+            LOG.severe(message);
+            if (config.bool("thumbler.exit-on-invalid-config", true)) {
+                // Exit from another thread: System.exit waits for the deployment thread we are on.
+                Thread exit = new Thread(() -> System.exit(2), "thumbler-invalid-config-exit");
+                exit.setDaemon(true);
+                exit.start();
+            }
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static InvalidConfigurationException causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+}

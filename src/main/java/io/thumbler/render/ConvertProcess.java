@@ -1,0 +1,160 @@
+package io.thumbler.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.thumbler.error.ThumblerException;
+
+/**
+ * Runs one ImageMagick process and never lets it outlive its deadline.
+ *
+ * <p>im4java's synchronous {@code run()} waits without a timeout and does not stop the child when
+ * the Java thread is interrupted (research/security-reliability.md, IM-5), so Thumbler builds the
+ * arguments with im4java and holds the {@link Process} itself: at the deadline SIGTERM (which lets
+ * ImageMagick delete its spill files), two seconds later SIGKILL. stderr is drained concurrently
+ * into a bounded buffer (a chatty process can neither block on a full pipe nor fill the heap) and
+ * carries the reason of a failure into the log.
+ */
+public final class ConvertProcess {
+
+    /** How much of stderr is kept; ImageMagick's first lines carry the reason. */
+    static final int STDERR_LIMIT = 8 * 1024;
+    private static final Duration TERM_GRACE = Duration.ofSeconds(2);
+
+    private final Path binary;
+    private final Map<String, String> environment;
+    private final Duration deadline;
+
+    /**
+     * @param binary      the {@code convert} executable (never looked up on PATH)
+     * @param environment variables for the child, e.g. {@code MAGICK_CONFIGURE_PATH} pointing at
+     *                    Thumbler's policy and {@code MAGICK_THREAD_LIMIT=1}
+     * @param deadline    wall-clock budget of one process
+     */
+    public ConvertProcess(Path binary, Map<String, String> environment, Duration deadline) {
+        this.binary = binary;
+        this.environment = Map.copyOf(environment);
+        this.deadline = deadline;
+    }
+
+    /** The outcome of a process that ended within its deadline. */
+    public record Result(int exitCode, String stderr, long millis) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /**
+     * Runs {@code convert} with {@code arguments} in {@code workDir}.
+     *
+     * @throws ThumblerException 504 when the deadline passed (the process is gone by then),
+     *         500 when the process could not be started
+     */
+    public Result run(List<String> arguments, Path workDir) {
+        List<String> command = new ArrayList<>(arguments.size() + 1);
+        command.add(binary.toString());
+        command.addAll(arguments);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(environment);
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new ThumblerException(500, "the renderer could not be started",
+                    "cannot start " + binary + ": " + e.getMessage(), e);
+        }
+        BoundedDrain stderr = BoundedDrain.start(process.getErrorStream(), STDERR_LIMIT);
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(process);
+                throw new ThumblerException(504, "rendering took longer than the " + deadline.toSeconds() + " s deadline",
+                        "convert killed after " + deadline + "; stderr: " + stderr.text(), null);
+            }
+            stderr.await();
+            return new Result(process.exitValue(), stderr.text(), (System.nanoTime() - start) / 1_000_000);
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new ThumblerException(503, "rendering was interrupted (the server is shutting down)", null, e);
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** SIGTERM, a grace period for ImageMagick to remove its spill files, then SIGKILL. */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads a stream to its end on a daemon thread, keeping only its first {@code limit} bytes. */
+    private static final class BoundedDrain implements Runnable {
+        private final InputStream in;
+        private final int limit;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final Thread thread;
+
+        private BoundedDrain(InputStream in, int limit) {
+            this.in = in;
+            this.limit = limit;
+            this.thread = new Thread(this, "convert-stderr");
+            this.thread.setDaemon(true);
+        }
+
+        static BoundedDrain start(InputStream in, int limit) {
+            BoundedDrain d = new BoundedDrain(in, limit);
+            d.thread.start();
+            return d;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[4096];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (kept) {
+                        int room = limit - kept.size();
+                        if (room > 0) {
+                            kept.write(buf, 0, Math.min(room, n));
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process was killed; what was read so far is kept
+            }
+        }
+
+        void await() throws InterruptedException {
+            thread.join(TERM_GRACE.toMillis());
+        }
+
+        String text() {
+            synchronized (kept) {
+                return kept.toString(StandardCharsets.UTF_8).strip();
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.thumbler.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import io.thumbler.config.ConfigReader;
+import io.thumbler.transform.Transform;
+
+/**
+ * Prepares ImageMagick once per deployment: unpacks the WAR's own {@code policy.xml} into a private
+ * folder that every child process gets as {@code MAGICK_CONFIGURE_PATH} (so any deployment of the
+ * WAR is locked down, not only the quick start), and renders a canary. Until the canary passed,
+ * readiness is DOWN with the reason.
+ */
+@Singleton
+@Startup
+@DependsOn("StartupCheck")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ImageMagickSetup {
+
+    private static final Logger LOG = Logger.getLogger(ImageMagickSetup.class.getName());
+    static final String POLICY_RESOURCE = "/io/thumbler/render/policy.xml";
+
+    @Inject
+    ConfigReader config;
+
+    private RenderSettings settings;
+    private Renderer renderer;
+    private Path policyDir;
+    private volatile String notReadyReason = "ImageMagick has not been checked yet";
+
+    @PostConstruct
+    void start() {
+        settings = RenderSettings.read(config);
+        policyDir = settings.tempDir().resolve("policy");
+        extractPolicy(policyDir);
+        Map<String, String> env = Map.of(
+                "MAGICK_CONFIGURE_PATH", policyDir.toString(),
+                "MAGICK_THREAD_LIMIT", "1");
+        renderer = new Renderer(new ConvertProcess(settings.convertBinary(), env, settings.renderTimeout()), settings.tempDir());
+        checkCanary();
+    }
+
+    /** Renders a tiny JPEG; readiness follows the outcome. */
+    void checkCanary() {
+        try (InputStream in = ImageMagickSetup.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
+            byte[] canary = in.readAllBytes();
+            ImageHeader header = HeaderSniffer.sniff(canary);
+            Transform t = Transform.builder().width(8).height(8).build();
+            Rendition r = renderer.render(new RenderJob(canary, header, t, ImageFormat.JPEG, 80));
+            LOG.info(() -> "ImageMagick canary rendered " + r.width() + "x" + r.height() + " in " + r.renderMillis()
+                    + " ms with policy " + policyDir + " and " + settings.convertBinary());
+            notReadyReason = null;
+        } catch (IOException | RuntimeException e) {
+            notReadyReason = "ImageMagick canary render failed: " + e.getMessage();
+            LOG.log(Level.SEVERE, notReadyReason, e);
+        }
+    }
+
+    private static void extractPolicy(Path dir) {
+        try (InputStream in = ImageMagickSetup.class.getResourceAsStream(POLICY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the WAR carries no " + POLICY_RESOURCE);
+            }
+            Files.createDirectories(dir);
+            Files.copy(in, dir.resolve("policy.xml"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot unpack the ImageMagick policy into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean ready() {
+        return notReadyReason == null;
+    }
+
+    /** Why ImageMagick is not ready, or {@code null} when it is. */
+    public String notReadyReason() {
+        return notReadyReason;
+    }
+
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    public RenderSettings settings() {
+        return settings;
+    }
+
+    public Path policyDir() {
+        return policyDir;
+    }
+}

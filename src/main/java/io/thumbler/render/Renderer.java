@@ -1,0 +1,103 @@
+package io.thumbler.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import io.thumbler.error.ThumblerException;
+
+/**
+ * Performs one render in a private temp directory and checks the result.
+ *
+ * <p>ImageMagick exchanges data with Thumbler only through files named by Thumbler in a directory
+ * only this process can read (mode 0700), removed in {@code finally} whatever happened (IM-3/IM-6).
+ * Success is exit 0 and a non-empty output that re-sniffs as the requested format at the size the
+ * geometry promised (IM-4): ImageMagick can exit 0 on a broken input, and can leave a 0-byte file
+ * when it fails.
+ */
+public final class Renderer {
+
+    private static final Logger LOG = Logger.getLogger(Renderer.class.getName());
+
+    private final ConvertProcess convert;
+    private final Path tempRoot;
+
+    public Renderer(ConvertProcess convert, Path tempRoot) {
+        this.convert = convert;
+        this.tempRoot = tempRoot;
+    }
+
+    public Rendition render(RenderJob job) {
+        ResizeGeometry geometry = GeometryPlanner.plan(job.header().orientedWidth(), job.header().orientedHeight(), job.transform());
+        Path dir = createPrivateDir();
+        try {
+            Path input = dir.resolve("in");
+            Path output = dir.resolve("out");
+            Files.write(input, job.original());
+            ConvertProcess.Result result = convert.run(ThumbnailCommand.arguments(job, geometry, input, output, dir), dir);
+            if (!result.succeeded()) {
+                throw new ThumblerException(422, "ImageMagick could not render this original (" + firstLine(result.stderr()) + ")",
+                        "convert exit " + result.exitCode() + ": " + result.stderr(), null);
+            }
+            byte[] bytes = Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
+            ImageHeader produced = verify(job, geometry, bytes, result);
+            return new Rendition(bytes, produced.format(), produced.width(), produced.height(), result.millis());
+        } catch (IOException e) {
+            throw new ThumblerException(500, "the render's temporary files could not be written", e.toString(), e);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static ImageHeader verify(RenderJob job, ResizeGeometry g, byte[] bytes, ConvertProcess.Result result) {
+        if (bytes.length == 0) {
+            throw new ThumblerException(500, "the renderer produced no output", "empty output; stderr: " + result.stderr(), null);
+        }
+        ImageHeader produced;
+        try {
+            produced = HeaderSniffer.sniff(bytes);
+        } catch (ThumblerException e) {
+            throw new ThumblerException(500, "the renderer produced an unreadable image", e.getMessage(), e);
+        }
+        if (produced.format() != job.output() || produced.width() != g.outputWidth() || produced.height() != g.outputHeight()) {
+            throw new ThumblerException(500, "the renderer produced an unexpected image",
+                    "expected " + job.output() + " " + g.outputWidth() + "x" + g.outputHeight() + ", got " + produced, null);
+        }
+        return produced;
+    }
+
+    private Path createPrivateDir() {
+        try {
+            Files.createDirectories(tempRoot);
+            return Files.createTempDirectory(tempRoot, "render-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new ThumblerException(503, "the renderer has no temporary space", "cannot create a temp dir under " + tempRoot + ": " + e, e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "could not delete render temp file {0}: {1}", new Object[] {p, e.toString()});
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not clean render temp dir {0}: {1}", new Object[] {dir, e.toString()});
+        }
+    }
+
+    private static String firstLine(String stderr) {
+        String line = stderr.isEmpty() ? "no message" : stderr.lines().findFirst().orElse("");
+        // stderr names our own temp paths; the client needs the reason, not the path
+        line = line.replaceAll("/[^ ']*/render-[^ ']*", "<input>");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    }
+}

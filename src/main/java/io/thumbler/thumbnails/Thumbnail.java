@@ -1,0 +1,18 @@
+package io.thumbler.thumbnails;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.thumbler.render.ImageFormat;
+
+/**
+ * A rendered variant ready to send.
+ *
+ * @param bytes        the encoded image
+ * @param format       its format (gives the Content-Type)
+ * @param width        pixels
+ * @param height       pixels
+ * @param lastModified when the original last changed, if its origin says
+ */
+public record Thumbnail(byte[] bytes, ImageFormat format, int width, int height, Optional<Instant> lastModified) {
+}

@@ -1,0 +1,71 @@
+package io.thumbler.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.thumbler.security.SigningKey;
+import io.thumbler.security.UrlSigner;
+
+/**
+ * Speaks imgproxy URLs to a deployed Thumbler over real HTTP, signing them the way any imgproxy URL
+ * builder does (the test deployment is configured with these key/salt pairs).
+ */
+final class ThumblerClient {
+
+    static final SigningKey KEY = SigningKey.fromHex("736563726574", "68656c6c6f");
+    static final SigningKey ROTATED_KEY = SigningKey.fromHex("7468756d626c6572", "73616c74");
+
+    private final String base;
+    private final UrlSigner signer = new UrlSigner(List.of(KEY), 32);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ThumblerClient(URL deployment) {
+        String b = deployment.toString();
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    /** {@code /…/plain/local:///{file}@{ext}} with the given options, percent-encoding the source. */
+    static String plainPath(String options, String file, String ext) {
+        String source = URLEncoder.encode("local:///" + file, StandardCharsets.UTF_8);
+        return (options.isEmpty() ? "" : "/" + options) + "/plain/" + source + (ext == null ? "" : "@" + ext);
+    }
+
+    HttpResponse<byte[]> getSigned(String path) {
+        return get("/" + signer.sign(path) + path);
+    }
+
+    HttpResponse<byte[]> getSignedWith(UrlSigner otherSigner, String path) {
+        return get("/" + otherSigner.sign(path) + path);
+    }
+
+    HttpResponse<byte[]> get(String rawPathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(base + rawPathAndQuery)).GET());
+    }
+
+    HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String base() {
+        return base;
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,222 @@
+package io.thumbler.it;
+
+import static io.thumbler.it.ThumblerClient.plainPath;
+import static io.thumbler.it.ThumblerClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.thumbler.security.UrlSigner;
+
+/**
+ * The built WAR on a real Payara Micro, rendering the sample photos with the real ImageMagick under
+ * the shipped policy, spoken to over HTTP with signed imgproxy URLs.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ThumblerIT {
+
+    /** 2560x1600 baseline photo. */
+    private static final String LADYBIRD = "LadyBird.jpg";
+    /** 2560x3837 progressive portrait photo. */
+    private static final String WINE = "Wine_by_Jakkub_Mede.jpg";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ThumblerClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ThumblerClient(base);
+    }
+
+    @Test
+    void fitKeepsTheAspectRatioInsideTheBox() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("rs:fit:300:300", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage img = Images.decode(r.body());
+        assertThat(img.getWidth()).isEqualTo(300);
+        assertThat(img.getHeight()).isEqualTo(188); // 1600 * 300 / 2560 = 187.5, rounded as imgproxy does
+    }
+
+    @Test
+    void fillCoversTheBoxAndCrops() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("rs:fill:200:200/g:no", WINE, "png"));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage img = Images.decode(r.body());
+        assertThat(img.getWidth()).isEqualTo(200);
+        assertThat(img.getHeight()).isEqualTo(200);
+    }
+
+    @Test
+    void forceIgnoresTheAspectRatio() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("rs:force:320:100", LADYBIRD, "webp"));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/webp");
+        BufferedImage img = Images.decode(r.body());
+        assertThat(img.getWidth()).isEqualTo(320);
+        assertThat(img.getHeight()).isEqualTo(100);
+    }
+
+    @Test
+    void gravityPicksTheCropWindow() {
+        BufferedImage north = Images.decode(client.getSigned(plainPath("rs:fill:100:100/g:no", WINE, "png")).body());
+        BufferedImage south = Images.decode(client.getSigned(plainPath("rs:fill:100:100/g:so", WINE, "png")).body());
+        BufferedImage fit = Images.decode(client.getSigned(plainPath("rs:fit:100:150", WINE, "png")).body());
+
+        // The top and the bottom of the portrait photo differ; each crop matches its own end of the full frame.
+        BufferedImage top = fit.getSubimage(0, 0, 100, 100);
+        BufferedImage bottom = fit.getSubimage(0, fit.getHeight() - 100, 100, 100);
+        assertThat(Images.meanDifference(north, top)).isLessThan(Images.meanDifference(north, bottom));
+        assertThat(Images.meanDifference(south, bottom)).isLessThan(Images.meanDifference(south, top));
+    }
+
+    @Test
+    void base64SourceSplitBySlashesWorksLikePlain() {
+        String encoded = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("local:///" + LADYBIRD).getBytes(StandardCharsets.UTF_8));
+        String split = encoded.substring(0, 10) + "/" + encoded.substring(10);
+        HttpResponse<byte[]> r = client.getSigned("/s:160:160/" + split + ".gif");
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/gif");
+        assertThat(Images.decode(r.body()).getWidth()).isEqualTo(160);
+    }
+
+    @Test
+    void successCarriesCdnHeadersAndServerTiming() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("w:120", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control")).get().asString()
+                .contains("public", "max-age=", "s-maxage=", "stale-while-revalidate=", "stale-if-error=");
+        assertThat(r.headers().firstValue("Server-Timing")).get().asString()
+                .contains("fetch;dur=", "render;dur=", "total;dur=");
+        assertThat(r.headers().firstValue("Last-Modified")).isPresent();
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutBody() {
+        String path = plainPath("w:90", LADYBIRD, "png");
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(
+                URI.create(client.base() + "/" + new UrlSigner(List.of(ThumblerClient.KEY), 32).sign(path) + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void aRotatedKeyStillVerifies() {
+        HttpResponse<byte[]> r = client.getSignedWith(new UrlSigner(List.of(ThumblerClient.ROTATED_KEY), 32),
+                plainPath("w:50", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+    }
+
+    @Test
+    void wrongSignatureIs403AndNeverCached() {
+        String path = plainPath("rs:fit:300:300", LADYBIRD, "jpg");
+        HttpResponse<byte[]> r = client.get("/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" + path);
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(text(r)).contains("invalid signature");
+    }
+
+    @Test
+    void aSignatureForAnotherSizeIs403() {
+        String signature = new UrlSigner(List.of(ThumblerClient.KEY), 32).sign(plainPath("w:300", LADYBIRD, "jpg"));
+        HttpResponse<byte[]> r = client.get("/" + signature + plainPath("w:301", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownOptionIs400NamingIt() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("rs:fit:300:300/sparkle:9", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(text(r)).contains("unknown processing option 'sparkle'");
+    }
+
+    @Test
+    void badValueIs400NamingOptionAndValue() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("w:abc", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(text(r)).contains("option 'width' (written 'w')", "'abc' is not a whole number");
+    }
+
+    @Test
+    void badResizingTypeIs400() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("rs:stretch:10:10", LADYBIRD, "jpg"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(text(r)).contains("resizing type 'stretch' is not one of fit, fill, fill-down, force, auto");
+    }
+
+    @Test
+    void traversalInTheSourceIs400() {
+        HttpResponse<byte[]> r = client.getSigned("/w:10/plain/local:%2F%2F%2F..%2F..%2Fetc%2Fpasswd@jpg");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(text(r)).contains("contains a '..' path segment");
+    }
+
+    @Test
+    void unsupportedOutputExtensionIs400() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("w:10", LADYBIRD, "pdf"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(text(r)).contains("output extension 'pdf' is not one of");
+    }
+
+    @Test
+    void missingOriginalIs404WithShortCaching() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("w:10", "no-such-photo.jpg", "jpg"));
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+        assertThat(text(r)).contains("original 'local:///no-such-photo.jpg' not found");
+    }
+
+    @Test
+    void readinessIsUpOnceTheCanaryRendered() {
+        String root = client.base().replaceFirst("(https?://[^/]+).*", "$1");
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(root + "/health/ready")).GET());
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(text(r)).contains("imagemagick", "UP");
+    }
+}
