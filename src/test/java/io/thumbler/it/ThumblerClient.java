@@ -28,7 +28,8 @@ final class ThumblerClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     ThumblerClient(URL deployment) {
-        String b = deployment.toString();
+        // Payara reports its URL with the machine's host name; the test server listens on loopback only.
+        String b = deployment.toString().replaceFirst("^http://[^:/]+", "http://127.0.0.1");
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
