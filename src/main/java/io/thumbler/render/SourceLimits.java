@@ -106,9 +106,10 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
         double megapixels = header.totalPixels() / 1e6;
         if (megapixels > maxResolutionMegapixels) {
             String size = header.width() + "x" + header.height();
+            String shown = above(megapixels, maxResolutionMegapixels);
             String figure = header.frames() == 1
-                    ? size + " (" + decimal(megapixels) + " MP)"
-                    : size + " with " + header.frames() + " frames (" + decimal(megapixels) + " MP in all)";
+                    ? size + " (" + shown + " MP)"
+                    : size + " with " + header.frames() + " frames (" + shown + " MP in all)";
             throw ThumblerException.unprocessable("the original is " + figure + "; the limit is "
                     + decimal(maxResolutionMegapixels) + " MP");
         }
@@ -122,6 +123,15 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
     private static String decimal(double value) {
         String text = String.format(Locale.ROOT, "%.1f", value);
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    /** {@code value} with as many decimals as it takes to differ from {@code limit}: never "50 MP; the limit is 50 MP". */
+    private static String above(double value, double limit) {
+        String text = decimal(value);
+        for (int digits = 2; digits <= 6 && text.equals(decimal(limit)); digits++) {
+            text = String.format(Locale.ROOT, "%." + digits + "f", value);
+        }
+        return text;
     }
 
     private static String mebibytes(long bytes) {

@@ -30,15 +30,42 @@ final class BadInputs {
     private BadInputs() {
     }
 
-    /** Writes every fixture into {@code dir}; the SVG SSRF case points at {@code canaryPort}. */
+    /** The compression bombs take a second or more each to deflate: built once per test JVM, when first used. */
+    private static final class ZeroBomb {
+        static final byte[] BYTES = zeroPng(30000, 30000, 1);
+    }
+
+    private static final class AreaBomb {
+        static final byte[] BYTES = zeroPng(8000, 8000, 8);
+    }
+
+    private static final class ZtxtBomb {
+        static final byte[] BYTES = png(ihdr(1, 1, 8, 0),
+                chunk("zTXt", concat("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1),
+                        deflateRepeated((byte) 'A', 200 << 20))),
+                chunk("IDAT", deflate(new byte[2])));
+    }
+
+    /** One compression bomb by its fixture name, built on first use. */
+    static byte[] bomb(String name) {
+        return switch (name) {
+            case "png_zbomb_30000x30000_1bit.png" -> ZeroBomb.BYTES;
+            case "png_area_8000x8000.png" -> AreaBomb.BYTES;
+            case "png_ztxt_bomb.png" -> ZtxtBomb.BYTES;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static final List<String> BOMBS = List.of("png_zbomb_30000x30000_1bit.png", "png_area_8000x8000.png",
+            "png_ztxt_bomb.png");
+
+    /**
+     * Writes every fixture into {@code dir}, except the compression bombs, which {@link #writeBomb}
+     * writes on demand; the SVG SSRF case points at {@code canaryPort}.
+     */
     static Map<String, Path> writeAll(Path dir, int canaryPort, Path victim) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("png_header_50000x50000.png", png(ihdr(50000, 50000, 8, 0), chunk("IDAT", deflate(new byte[64]))));
-        files.put("png_zbomb_30000x30000_1bit.png", zeroPng(30000, 30000, 1));
-        files.put("png_area_8000x8000.png", zeroPng(8000, 8000, 8));
-        files.put("png_ztxt_bomb.png", png(ihdr(1, 1, 8, 0),
-                chunk("zTXt", concat("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1), deflateRepeated((byte) 'A', 200 << 20))),
-                chunk("IDAT", deflate(new byte[2]))));
         byte[] jpeg = jpeg(64, 48);
         files.put("jpeg_sof_65500x65500.jpg", patchSof(jpeg, 65500, 65500));
         byte[] photo = jpeg(320, 240);
@@ -82,6 +109,11 @@ final class BadInputs {
             written.put(target.getFileName().toString(), target);
         }
         return written;
+    }
+
+    static Path writeBomb(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        return Files.exists(file) ? file : Files.write(file, bomb(name));
     }
 
     static byte[] jpeg(int width, int height) {

@@ -47,6 +47,12 @@ class SourceLimitsTest {
     }
 
     @Test
+    void justOverTheLimitShowsEnoughDecimalsToDiffer() {
+        refused(DEFAULTS, header(ImageFormat.PNG, 10_001, 5000, 1), 100,
+                "the original is 10001x5000 (50.01 MP); the limit is 50 MP");
+    }
+
+    @Test
     void framesAreSummedAsImgproxyDoes() {
         assertThatCode(() -> DEFAULTS.check(header(ImageFormat.GIF, 660, 666, 45), 268_106)).doesNotThrowAnyException();
         refused(DEFAULTS, header(ImageFormat.GIF, 1000, 1000, 51), 1000,
