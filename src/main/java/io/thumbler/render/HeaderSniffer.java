@@ -130,7 +130,8 @@ public final class HeaderSniffer {
             return ThumblerException.unprocessable("GIF header is truncated");
         }
         String start = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, 4));
-        return ThumblerException.unprocessable("the original is not an image Thumbler reads (starts with " + start + ")");
+        return ThumblerException.unprocessable(
+                "the original is not an image Thumbler reads (starts with " + start + ")");
     }
 
     private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {

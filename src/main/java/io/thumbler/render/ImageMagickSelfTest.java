@@ -1,10 +1,5 @@
 package io.thumbler.render;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +37,6 @@ public final class ImageMagickSelfTest {
     public static final String POLICY_RESOURCE = "/io/thumbler/render/policy.xml";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_OUTPUT_BYTES = 64 * 1024;
-    private static final Pattern SIZE = Pattern.compile("([0-9.]+)\\s*([KMGTPE]?)(i?)[BP]?", Pattern.CASE_INSENSITIVE);
-    private static final String PREFIXES = "KMGTPE";
 
     /** A 16×16 baseline JPEG (made with {@code convert -size 16x16 gradient:red-blue}). */
     private static final byte[] CANARY_JPEG = Base64.getDecoder().decode(
@@ -105,29 +98,6 @@ public final class ImageMagickSelfTest {
         environment.put("MAGICK_CONFIGURE_PATH", policyDir.toAbsolutePath().normalize().toString());
     }
 
-    /** The resource limits the shipped policy.xml sets, by name ({@code width → 12KP}), in file order. */
-    public static Map<String, String> shippedResourceLimits() {
-        try (InputStream in = policyStream()) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setExpandEntityReferences(false);
-            NodeList policies = factory.newDocumentBuilder().parse(in).getElementsByTagName("policy");
-            Map<String, String> limits = new LinkedHashMap<>();
-            for (int i = 0; i < policies.getLength(); i++) {
-                Element policy = (Element) policies.item(i);
-                if (policy.getAttribute("domain").equals("resource")) {
-                    limits.put(policy.getAttribute("name"), policy.getAttribute("value"));
-                }
-            }
-            return limits;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the shipped policy.xml cannot be parsed", e);
-        }
-    }
-
     /** Runs every check; never throws for a failed check, only reports it. */
     public Result run() {
         if (!Files.isRegularFile(convert) || !Files.isExecutable(convert)) {
@@ -143,11 +113,13 @@ public final class ImageMagickSelfTest {
         try {
             checkPolicyComesFirst(work, failures);
             checkResources(work, failures);
-            checkRefused(work, "an SVG named .jpg", "canary-svg.jpg", CANARY_SVG.getBytes(StandardCharsets.UTF_8), "", failures);
+            checkRefused(work, "an SVG named .jpg", "canary-svg.jpg", CANARY_SVG, "", failures);
             // With an explicit prefix: Debian's patched build refuses unprefixed MVG by itself,
             // so only the policy can refuse this one.
-            checkRefused(work, "an MVG file", "canary-mvg.jpg", CANARY_MVG.getBytes(StandardCharsets.UTF_8), "mvg:", failures);
+            checkRefused(work, "an MVG file", "canary-mvg.jpg", CANARY_MVG, "mvg:", failures);
             checkJpegRenders(work, failures);
+        } catch (RuntimeException e) {
+            failures.add("the self-test itself failed: " + e);
         } finally {
             deleteQuietly(work, failures);
         }
@@ -180,20 +152,21 @@ public final class ImageMagickSelfTest {
         while (line.find()) {
             actual.put(line.group(1).trim().toLowerCase(Locale.ROOT).replace(' ', '-'), line.group(2));
         }
-        shippedResourceLimits().forEach((name, value) -> {
+        ImageMagickResourceLimits.shipped().forEach((name, value) -> {
             String shown = actual.get(name);
             if (shown == null) {
                 failures.add("convert -list resource does not show " + name);
-            } else if (!sameSize(shown, value)) {
+            } else if (!ImageMagickResourceLimits.sameSize(shown, value)) {
                 failures.add("resource " + name + " is " + shown + ", expected " + value);
             }
         });
     }
 
-    private void checkRefused(Path work, String what, String name, byte[] content, String prefix, List<String> failures) {
+    private void checkRefused(Path work, String what, String name, String content, String prefix,
+                              List<String> failures) {
         Path input = work.resolve(name);
         Path output = work.resolve(name + ".out.jpg");
-        write(input, content);
+        write(input, content.getBytes(StandardCharsets.UTF_8));
         Run run = exec(work, name, "-define", "registry:temporary-path=" + work, prefix + input + "[0]",
                 "-thumbnail", "8x8", "jpeg:" + output);
         if (run.timedOut) {
@@ -271,29 +244,7 @@ public final class ImageMagickSelfTest {
         }
     }
 
-    /** "12KP" equals "12000", "256MiB" equals "268435456B": SI prefixes, binary with an "i". */
-    static boolean sameSize(String shown, String expected) {
-        double a = parseSize(shown);
-        double b = parseSize(expected);
-        if (Double.isInfinite(a) || Double.isInfinite(b)) {
-            return a == b;
-        }
-        return !Double.isNaN(a) && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-    }
-
-    static double parseSize(String text) {
-        if (text.equalsIgnoreCase("unlimited")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        Matcher m = SIZE.matcher(text.trim());
-        if (!m.matches()) {
-            return Double.NaN;
-        }
-        int power = m.group(2).isEmpty() ? 0 : PREFIXES.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1;
-        return Double.parseDouble(m.group(1)) * Math.pow(m.group(3).isEmpty() ? 1000 : 1024, power);
-    }
-
-    private static InputStream policyStream() throws IOException {
+    static InputStream policyStream() throws IOException {
         InputStream in = ImageMagickSelfTest.class.getResourceAsStream(POLICY_RESOURCE);
         if (in == null) {
             throw new IOException(POLICY_RESOURCE + " is missing from the classpath");

@@ -125,7 +125,7 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
-    /** {@code value} with as many decimals as it takes to differ from {@code limit}: never "50 MP; the limit is 50 MP". */
+    /** {@code value} with as many decimals as it takes to differ from {@code limit}, never "50 MP; the limit is 50 MP". */
     private static String above(double value, double limit) {
         String text = decimal(value);
         for (int digits = 2; digits <= 6 && text.equals(decimal(limit)); digits++) {

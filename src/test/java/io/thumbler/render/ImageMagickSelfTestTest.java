@@ -99,12 +99,19 @@ class ImageMagickSelfTestTest {
 
     @Test
     void sizesCompareAcrossNotations() {
-        assertThat(ImageMagickSelfTest.sameSize("12KP", "12000")).isTrue();
-        assertThat(ImageMagickSelfTest.sameSize("64B", "64")).isTrue();
-        assertThat(ImageMagickSelfTest.sameSize("256MiB", "268435456")).isTrue();
-        assertThat(ImageMagickSelfTest.sameSize("1GiB", "1024MiB")).isTrue();
-        assertThat(ImageMagickSelfTest.sameSize("16KP", "12KP")).isFalse();
-        assertThat(ImageMagickSelfTest.sameSize("unlimited", "64")).isFalse();
+        assertThat(ImageMagickResourceLimits.sameSize("12KP", "12000")).isTrue();
+        assertThat(ImageMagickResourceLimits.sameSize("64B", "64")).isTrue();
+        assertThat(ImageMagickResourceLimits.sameSize("256MiB", "268435456")).isTrue();
+        assertThat(ImageMagickResourceLimits.sameSize("1GiB", "1024MiB")).isTrue();
+        assertThat(ImageMagickResourceLimits.sameSize("16KP", "12KP")).isFalse();
+        assertThat(ImageMagickResourceLimits.sameSize("unlimited", "64")).isFalse();
+    }
+
+    @Test
+    void theShippedLimitsAreReadFromPolicyXml() {
+        assertThat(ImageMagickResourceLimits.shipped()).containsEntry("width", "12KP").containsEntry("thread", "1")
+                .containsEntry("time", "10").containsEntry("list-length", "64").containsEntry("memory", "256MiB")
+                .containsKeys("map", "disk", "area", "height", "file");
     }
 
     @Test
