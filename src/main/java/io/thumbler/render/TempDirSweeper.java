@@ -34,8 +34,12 @@ import java.util.stream.Stream;
  */
 public final class TempDirSweeper {
 
-    /** The name prefix of per-request work directories under the temp root. */
-    public static final String WORK_DIR_PREFIX = "thumbler-";
+    /**
+     * The name prefix of per-request work directories under the temp root. Specific on purpose:
+     * other parts of Thumbler keep {@code thumbler-*} directories in {@code /tmp} (TLS material,
+     * test servers) that a sweep of {@code /tmp} must never touch.
+     */
+    public static final String WORK_DIR_PREFIX = "thumbler-work-";
     private static final String MAGICK_PREFIX = "magick-";
 
     /** What one sweep removed, and what it could not remove (path and reason). */

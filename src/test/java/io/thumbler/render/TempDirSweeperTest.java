@@ -48,6 +48,7 @@ class TempDirSweeperTest {
         Path staleCache = touch(Files.write(root.resolve("magick-12345XYZ"), new byte[2000]), OLD);
         Path freshCache = touch(Files.write(root.resolve("magick-67890ABC"), new byte[1]), FRESH);
         Path foreign = touch(Files.createDirectory(root.resolve("someone-else")), OLD);
+        Path otherThumblerDir = touch(Files.createDirectory(root.resolve("thumbler-tls123")), OLD);
         Path foreignFile = touch(Files.write(root.resolve("notes.txt"), new byte[1]), OLD);
 
         TempDirSweeper.Sweep sweep = sweeper().sweep();
@@ -58,6 +59,7 @@ class TempDirSweeperTest {
         assertThat(busyDir).exists();
         assertThat(freshCache).exists();
         assertThat(foreign).exists();
+        assertThat(otherThumblerDir).exists();
         assertThat(foreignFile).exists();
     }
 
