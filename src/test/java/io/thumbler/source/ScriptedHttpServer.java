@@ -17,8 +17,9 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A loopback HTTP server whose answers a test scripts: an S3 that fails, hangs or answers with a
- * version. Records every request's path and query.
+ * A loopback HTTP(S) server whose answers a test scripts: an S3 that fails, hangs or answers with
+ * a version; an HTTPS origin that redirects, lies or trickles. Records every request's path and
+ * query, and the last request's headers.
  */
 class ScriptedHttpServer implements AutoCloseable {
 
@@ -30,6 +31,7 @@ class ScriptedHttpServer implements AutoCloseable {
         return t;
     });
     private final HttpServer server;
+    volatile com.sun.net.httpserver.Headers lastHeaders;
     private volatile HttpHandler script = exchange -> answer(exchange, 200, new byte[0]);
 
     ScriptedHttpServer() throws IOException {
@@ -41,6 +43,7 @@ class ScriptedHttpServer implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
+            lastHeaders = exchange.getRequestHeaders();
             try {
                 script.handle(exchange);
             } finally {
@@ -48,6 +51,14 @@ class ScriptedHttpServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** The same over TLS, with the given server context. */
+    static ScriptedHttpServer https(javax.net.ssl.SSLContext tls) throws IOException {
+        com.sun.net.httpserver.HttpsServer server =
+                com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        return new ScriptedHttpServer(server);
     }
 
     int port() {
