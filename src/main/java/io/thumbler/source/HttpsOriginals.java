@@ -153,6 +153,7 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
         }
     }
 
+    @SuppressWarnings("try") // the watchdog only needs to be armed for the duration of the block
     private Answer exchange(SourceUri requested, SourceUri hop, Deadline deadline) throws Retryable {
         GuardedSocketFactory sockets = new GuardedSocketFactory(tls.getSocketFactory(), settings.addressPolicy(), deadline);
         HttpsURLConnection connection = open(hop, sockets, deadline);
