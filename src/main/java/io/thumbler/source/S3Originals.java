@@ -61,7 +61,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         if (!breaker.tryAcquire()) {
             long seconds = Math.max(1, (breaker.retryAfter().toMillis() + 999) / 1000);
             throw new ThumblerException(503, "original '" + uri + "': S3 is failing and is not being called for "
-                    + seconds + " s", "circuit open", null);
+                    + seconds + " s", "circuit open", null, (int) seconds);
         }
         boolean healthy = false;
         try {

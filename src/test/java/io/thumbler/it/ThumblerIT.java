@@ -33,7 +33,7 @@ import io.thumbler.security.UrlSigner;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ThumblerIT implements BadOriginalsTests, OverloadTests {
+class ThumblerIT implements BadOriginalsTests, OverloadTests, S3SourceTests {
 
     /** 2560x1600 baseline photo. */
     private static final String LADYBIRD = "LadyBird.jpg";
