@@ -55,7 +55,7 @@ public class Thumbnailer {
         Original original = timings.time("fetch", () -> originals.fetch(source));
         ImageHeader header = HeaderSniffer.sniff(original.bytes());
         ImageFormat output = OutputFormatChoice.choose(url.extension(), transform, header.format());
-        int quality = transform.quality() != Transform.DEFAULT_QUALITY ? transform.quality() : imageMagick.settings().defaultQuality();
+        int quality = imageMagick.settings().qualityFor(output, transform.encoding());
 
         Rendition rendition = timings.time("render",
                 () -> renderPool.render(new RenderJob(original.bytes(), header, transform, output, quality)));
