@@ -47,7 +47,8 @@ final class SourceAnalysis {
         int[] size = SourceReading.frameSize(job.header(), t);
         int frameW = t.rotate() % 180 == 90 ? size[1] : size[0];
         int frameH = t.rotate() % 180 == 90 ? size[0] : size[1];
-        Path preview = dir.resolve("preview");
+        // not "preview": ImageMagick takes a file of that bare name for its PREVIEW coder
+        Path preview = dir.resolve("saliency.png");
         IMOperation op = new IMOperation();
         op.define("registry:temporary-path=" + dir);
         SourceReading.addTo(op, job, input, 1, settings);

@@ -36,7 +36,8 @@ public final class ThumbnailCommand {
         }
         SourceReading.addTo(op, job, input, frames, settings);
         g.sourceCrop().ifPresent(r -> crop(op, r));
-        op.thumbnail(g.resizeWidth(), g.resizeHeight(), '!');
+        // -thumbnail is -resize that also strips profiles: use it only when metadata goes anyway
+        op.addRawArgs(t.encoding().stripMetadata() ? "-thumbnail" : "-resize", g.resizeWidth() + "x" + g.resizeHeight() + "!");
         g.resultCrop().ifPresent(r -> crop(op, r));
         Filters.addTo(op, t, g);
 
