@@ -106,6 +106,4 @@ final class SourceAnalysis {
         }
         return Optional.of(new Rect(x, y, w, h));
     }
-
-
 }

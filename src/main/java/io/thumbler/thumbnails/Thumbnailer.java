@@ -52,12 +52,9 @@ public class Thumbnailer {
      * @param accept    the request's {@code Accept} header (may be null), used only when negotiation is on
      */
     public Thumbnail thumbnail(String signature, String path, String accept, RequestTimings timings) {
-        signatures.verify(signature, path);
-        ProcessingPath url = pathParser.parse(path);
+        ProcessingPath url = verifiedPath(signature, path);
         Transform transform = processing.parser().parse(url.options());
-        if (transform.delivery().expiredAt(Instant.now())) {
-            throw ThumblerException.notFound("the URL expired at " + transform.delivery().expires().orElseThrow());
-        }
+        refuseExpired(transform);
         SourceUri source = SourceUri.parse(url.source());
 
         Original original = timings.time("fetch", () -> originals.fetch(source));
@@ -78,13 +75,21 @@ public class Thumbnailer {
      * original's header facts; ImageMagick never runs.
      */
     public SourceInfo info(String signature, String path, RequestTimings timings) {
+        ProcessingPath url = verifiedPath(signature, path);
+        refuseExpired(processing.parser().parse(url.options()));
+        Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())));
+        return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
+    }
+
+    private ProcessingPath verifiedPath(String signature, String path) {
         signatures.verify(signature, path);
-        ProcessingPath url = pathParser.parse(path);
-        Transform transform = processing.parser().parse(url.options());
+        return pathParser.parse(path);
+    }
+
+    /** imgproxy's {@code expires}: a URL past its expiry is 404, as if it never existed. */
+    private static void refuseExpired(Transform transform) {
         if (transform.delivery().expiredAt(Instant.now())) {
             throw ThumblerException.notFound("the URL expired at " + transform.delivery().expires().orElseThrow());
         }
-        Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())));
-        return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
     }
 }

@@ -65,7 +65,7 @@ public final class OptionParser {
     public Transform parse(List<String> segments) {
         Transform.Builder b = Transform.builder();
         Deque<String> stack = new ArrayDeque<>();
-        presets.get(Presets.DEFAULT).ifPresent(d -> applyAll(d, b, stack, true));
+        presets.get(Presets.DEFAULT).ifPresent(d -> applyAll(d, b, stack));
         for (String segment : segments) {
             if (onlyPresets && !isPreset(segment)) {
                 throw new InvalidOptionException("only presets are allowed (presets-only mode), not '"
@@ -81,7 +81,7 @@ public final class OptionParser {
         apply(segment, b, new ArrayDeque<>());
     }
 
-    private void applyAll(List<String> segments, Transform.Builder b, Deque<String> stack, boolean fromPreset) {
+    private void applyAll(List<String> segments, Transform.Builder b, Deque<String> stack) {
         for (String s : segments) {
             apply(s, b, stack);
         }
@@ -115,7 +115,7 @@ public final class OptionParser {
                 throw InvalidOptionException.of(name, "preset '" + preset + "' refers to itself through " + String.join(" → ", stack));
             }
             stack.push(preset);
-            applyAll(options, b, stack, true);
+            applyAll(options, b, stack);
             stack.pop();
         }
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import io.thumbler.it.Images;
 import io.thumbler.transform.OptionParser;
 import io.thumbler.transform.Transform;
 
@@ -104,18 +105,7 @@ final class RealConvert {
 
     /** Mean absolute difference per channel (0 identical … 255), after scaling {@code b} to {@code a}'s size. */
     static double meanDifference(BufferedImage a, BufferedImage b) {
-        BufferedImage scaled = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_INT_RGB);
-        scaled.getGraphics().drawImage(b, 0, 0, a.getWidth(), a.getHeight(), null);
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = scaled.getRGB(x, y);
-                sum += Math.abs(((p >> 16) & 0xff) - ((q >> 16) & 0xff)) + Math.abs(((p >> 8) & 0xff) - ((q >> 8) & 0xff))
-                        + Math.abs((p & 0xff) - (q & 0xff));
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
+        return Images.meanDifference(a, b);
     }
 
     /** 0xRRGGBB of one pixel. */
