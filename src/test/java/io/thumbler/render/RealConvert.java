@@ -30,7 +30,8 @@ import io.thumbler.transform.Transform;
 final class RealConvert {
 
     static final Path SAMPLES = Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath();
-    static final Path CORPUS = Path.of("/work/shared/corpus");
+    /** DESIGN.md §9: the shared corpus next to the checkout (the TIFF references live only there). */
+    static final Path CORPUS = Path.of(System.getProperty("thumbler.corpus", "../shared/corpus")).toAbsolutePath();
 
     private final Path dir;
     final Renderer renderer;
