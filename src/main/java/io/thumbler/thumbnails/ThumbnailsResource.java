@@ -38,9 +38,14 @@ public class ThumbnailsResource {
     @Path("{signature}/{rest: .+}")
     public Response thumbnail(@PathParam("signature") String ignored) {
         RawPath raw = RawPath.of(uri);
-        Thumbnail t = thumbnailer.thumbnail(raw.signature(), raw.afterSignature(), ServerTimingFilter.of(request));
+        Thumbnail t = thumbnailer.thumbnail(raw.signature(), raw.afterSignature(), request.getHeader("Accept"),
+                ServerTimingFilter.of(request));
         Response.ResponseBuilder response = Response.ok(t.bytes(), t.format().mediaType());
-        cacheHeaders.success(response, t.lastModified());
+        cacheHeaders.success(response, t.lastModified(), t.expires());
+        response.header("Content-Disposition", t.contentDisposition());
+        if (t.varyAccept()) {
+            response.header("Vary", "Accept");
+        }
         return response.build();
     }
 }
