@@ -313,6 +313,7 @@ function wire() {
     const source = $('source').value;
     form.reset();
     $('source').value = source;
+    for (const r of form.querySelectorAll('#samples input')) r.checked = r.value === source;
     setFocal(null, null);
     showOutputs();
   });

@@ -23,9 +23,13 @@ import io.thumbler.error.ThumblerException;
 @Path("playground")
 public class PlaygroundPage {
 
-    /** Scripts, styles and images from this origin only; previews are shown through blob: URLs. */
+    /**
+     * Scripts, styles and images from this origin only. Previews are fetched, then shown through
+     * blob: URLs (so the page sees status, headers and bytes); blob: in connect-src lets the page
+     * read back a preview it already holds, and cannot reach anything off this origin.
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "img-src 'self' blob: data:; connect-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html;charset=UTF-8",
