@@ -120,6 +120,7 @@ async function showResult(r, url) {
   if (previous) URL.revokeObjectURL(previous);
   img.dataset.state = 'loaded';
   img.dataset.url = url;
+  $('result-canvas').classList.remove('stale');
   $('result-placeholder').hidden = true;
   $('result-status').textContent = '';
   $('result-format').textContent = FORMAT_NAMES[r.type] || r.type;
@@ -130,6 +131,8 @@ async function showResult(r, url) {
 function showFailure(status) {
   const img = $('result-img');
   img.dataset.state = 'error';
+  // The last good variant stays in view for orientation, faded so it cannot pass for this one.
+  $('result-canvas').classList.add('stale');
   $('result-status').textContent = status ? `HTTP ${status}` : 'failed';
   $('compare').replaceChildren();
   for (const id of ['result-format', 'result-dims', 'result-bytes']) $(id).textContent = '—';
