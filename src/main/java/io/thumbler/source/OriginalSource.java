@@ -16,4 +16,12 @@ public interface OriginalSource {
      *         origin is known to be failing (circuit open), 504 when it is too slow
      */
     Original fetch(SourceUri uri);
+
+    /**
+     * Does the one-time work of the first fetch (client creation, class loading) ahead of it, at
+     * startup, so that the first request's download deadline is spent on the download. Must not
+     * need the origin to be reachable.
+     */
+    default void warmUp() {
+    }
 }

@@ -35,6 +35,11 @@ public final class Originals implements AutoCloseable {
         return source.fetch(uri);
     }
 
+    /** Prepares every configured kind ({@link OriginalSource#warmUp()}); called once at startup. */
+    public void warmUp() {
+        byScheme.values().forEach(OriginalSource::warmUp);
+    }
+
     public boolean serves(SourceUri.Scheme scheme) {
         return byScheme.containsKey(scheme);
     }

@@ -140,6 +140,17 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         }
     }
 
+    /**
+     * Creates the client and resolves one object URL offline: on a busy machine the SDK's first use
+     * (endpoint rules, signers, marshallers) costs seconds that would otherwise eat the first
+     * request's download deadline.
+     */
+    @Override
+    public void warmUp() {
+        String bucket = settings.allowedBuckets().iterator().next();
+        client().utilities().getUrl(b -> b.bucket(bucket).key("warm-up"));
+    }
+
     private S3Client client() {
         S3Client c = client;
         if (c == null) {
