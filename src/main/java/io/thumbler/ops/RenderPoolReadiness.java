@@ -1,0 +1,40 @@
+package io.thumbler.ops;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.thumbler.render.RenderPool;
+
+/**
+ * DOWN while the render pool drains for a shutdown, so a load balancer stops sending work. A busy
+ * pool stays UP on purpose: it sheds load with 503s itself, and taking a whole fleet out of
+ * rotation at peak would turn a slowdown into an outage. The numbers are there for a person.
+ */
+@Readiness
+@ApplicationScoped
+public class RenderPoolReadiness implements HealthCheck {
+
+    @Inject
+    RenderPool pool;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            boolean draining = pool.draining();
+            return HealthCheckResponse.named("render-pool")
+                    .status(!draining)
+                    .withData("reason", draining ? "draining for shutdown" : "accepting renders")
+                    .withData("active", pool.active())
+                    .withData("queued", pool.queued())
+                    .withData("concurrency", pool.concurrency())
+                    .build();
+        } catch (EJBException e) {
+            return HealthCheckResponse.named("render-pool").down().withData("reason", "starting").build();
+        }
+    }
+}
