@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Answers 403 to any request that does not carry one of the configured {@link OriginSecrets} in
  * {@code X-Origin-Secret}, so only CloudFront (which adds the header) reaches the renderer
  * (CDN-1). The answer is {@code no-store}: a CDN must not keep it, since the next request with
- * the header is fine. MicroProfile Health and Metrics live outside the application and are not
- * affected; keep them off the public network instead.
+ * the header is fine. Payara's Health and Metrics endpoints are let through ({@link ServerEndpoints}):
+ * load balancers and scrapers do not carry the header. Keep them from the public instead: the
+ * CloudFront Function answers 404 for them at the edge.
  */
 public class OriginSecretFilter extends HttpFilter {
 
@@ -30,7 +31,8 @@ public class OriginSecretFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!secrets.enabled() || secrets.accepts(request.getHeader(OriginSecrets.HEADER))) {
+        if (!secrets.enabled() || ServerEndpoints.isServerEndpoint(ServerEndpoints.pathInApplication(request))
+                || secrets.accepts(request.getHeader(OriginSecrets.HEADER))) {
             chain.doFilter(request, response);
             return;
         }

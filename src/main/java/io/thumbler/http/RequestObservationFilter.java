@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Wraps every request of the application: counts it in flight, counts the body bytes, and when the
  * response is done writes one access-log line and hands a {@link RequestCompleted} to the
  * operations views. It runs outside JAX-RS so that it also sees the 403s of the
- * {@link OriginSecretFilter} and requests no resource matched.
+ * {@link OriginSecretFilter} and requests no resource matched; Payara's own
+ * {@link ServerEndpoints} pass unobserved.
  */
 public class RequestObservationFilter extends HttpFilter {
 
@@ -38,6 +39,10 @@ public class RequestObservationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (ServerEndpoints.isServerEndpoint(ServerEndpoints.pathInApplication(request))) {
+            chain.doFilter(request, response);
+            return;
+        }
         long t0 = System.nanoTime();
         CountingResponse counting = new CountingResponse(response);
         inFlight.enter();
@@ -64,9 +69,7 @@ public class RequestObservationFilter extends HttpFilter {
     }
 
     static RequestCompleted describe(HttpServletRequest request, int status, long bytes, double totalMillis) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        String inApp = context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        String inApp = ServerEndpoints.pathInApplication(request);
         Object t = request.getAttribute(RequestTimings.ATTRIBUTE);
         RequestTimings timings = t instanceof RequestTimings rt ? rt : null;
         return new RequestCompleted(request.getMethod(), SignaturelessPath.of(inApp), status, bytes,

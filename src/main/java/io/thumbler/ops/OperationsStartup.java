@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
  * Publishes the operations views when the application starts and withdraws them on undeploy:
  * the MXBeans {@code io.thumbler:type=RenderPool}, {@code type=Sources} and {@code type=Requests}
  * in the platform MBean server (what remote JMX, JConsole and VisualVM see), and the application
- * metrics. Other features add their own MXBeans (the cache's {@code type=Caches}) the same way.
+ * metrics; listens for SIGTERM ({@link ShutdownSignal}). Other features add their own MXBeans (the cache's {@code type=Caches}) the same way.
  */
 @Singleton
 @Startup
@@ -43,6 +43,9 @@ public class OperationsStartup {
     @Inject
     ThumblerMetrics metrics;
 
+    @Inject
+    ShutdownSignal shutdown;
+
     private final List<ObjectName> registered = new ArrayList<>();
 
     @PostConstruct
@@ -51,6 +54,7 @@ public class OperationsStartup {
         register("Sources", sources, SourcesMXBean.class);
         register("Requests", requests, RequestsMXBean.class);
         metrics.register();
+        shutdown.arm();
     }
 
     private <T> void register(String type, T bean, Class<T> view) {
@@ -72,6 +76,7 @@ public class OperationsStartup {
 
     @PreDestroy
     void withdraw() {
+        shutdown.disarm();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (ObjectName name : registered) {
             try {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 import io.thumbler.render.RenderPool;
 
 /**
- * DOWN while the render pool drains for a shutdown, so a load balancer stops sending work. A busy
+ * DOWN from the moment SIGTERM arrives and while the render pool drains, so a load balancer stops
+ * sending work during Payara's shutdown grace period ({@link ShutdownSignal}). A busy
  * pool stays UP on purpose: it sheds load with 503s itself, and taking a whole fleet out of
  * rotation at peak would turn a slowdown into an outage. The numbers are there for a person.
  */
@@ -22,13 +23,17 @@ public class RenderPoolReadiness implements HealthCheck {
     @Inject
     RenderPool pool;
 
+    @Inject
+    ShutdownSignal shutdown;
+
     @Override
     public HealthCheckResponse call() {
         try {
-            boolean draining = pool.draining();
+            String reason = pool.draining() ? "draining for shutdown"
+                    : shutdown.received() ? "shutting down: finishing the requests in flight" : null;
             return HealthCheckResponse.named("render-pool")
-                    .status(!draining)
-                    .withData("reason", draining ? "draining for shutdown" : "accepting renders")
+                    .status(reason == null)
+                    .withData("reason", reason == null ? "accepting renders" : reason)
                     .withData("active", pool.active())
                     .withData("queued", pool.queued())
                     .withData("concurrency", pool.concurrency())

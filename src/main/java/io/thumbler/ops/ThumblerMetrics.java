@@ -30,7 +30,10 @@ import io.thumbler.render.RenderPool;
  *
  * <p>MicroProfile Metrics appends {@code _total} to counters and {@code _seconds} to timers in
  * the OpenMetrics output, so the names registered here lack those suffixes. imgproxy's
- * histograms are MicroProfile timers: summaries with quantiles, count, sum and max.
+ * histograms are MicroProfile timers: summaries with quantiles, count, sum and max. On Payara
+ * 6.2025.10 a timer's {@code _sum} is in seconds but its quantiles, {@code _max} and {@code _mean}
+ * are printed in nanoseconds (Payara's FISH-13137, fixed after that release): compute means
+ * from {@code _sum}/{@code _count}, and the JMX percentiles are exact in milliseconds.
  */
 @ApplicationScoped
 public class ThumblerMetrics {
@@ -77,7 +80,8 @@ public class ThumblerMetrics {
         registry.gauge(meta("requests_in_progress", "Requests being answered now.", MetricUnits.NONE), inFlight, RequestsInFlight::count);
         registry.gauge(meta("images_in_progress", "Renders running now.", MetricUnits.NONE), pool, RenderPool::active);
         registry.gauge(meta("render_queue_length", "Requests waiting for a render slot now.", MetricUnits.NONE), pool, RenderPool::queued);
-        registry.gauge(meta("workers_utilization", "Render slots in use, in percent.", MetricUnits.PERCENT), pool,
+        // Unit NONE: with PERCENT the exporter renames it workers_utilization_ratio; imgproxy's is a plain percentage.
+        registry.gauge(meta("workers_utilization", "Render slots in use, in percent.", MetricUnits.NONE), pool,
                 p -> 100.0 * p.active() / p.concurrency());
     }
 

@@ -58,6 +58,21 @@ class OriginSecretFilterTest {
     }
 
     @Test
+    void payarasHealthAndMetricsNeedNoSecret() throws Exception {
+        for (String path : List.of("/health", "/health/ready", "/metrics", "/metrics?scope=application")) {
+            AtomicBoolean passed = new AtomicBoolean();
+            ServletFakes.Response response = new ServletFakes.Response();
+            filter.doFilter(ServletFakes.request("GET", path.replaceFirst("\\?.*", ""), Map.of(), new HashMap<>()), response.servlet,
+                    (req, res) -> passed.set(true));
+            assertThat(passed).as(path).isTrue();
+        }
+        AtomicBoolean passed = new AtomicBoolean();
+        filter.doFilter(ServletFakes.request("GET", "/healthy/w:1/plain/x", Map.of(), new HashMap<>()), new ServletFakes.Response().servlet,
+                (req, res) -> passed.set(true));
+        assertThat(passed).as("a signature that merely starts with 'health'").isFalse();
+    }
+
+    @Test
     void noSecretConfiguredLetsEverythingThrough() throws Exception {
         AtomicBoolean passed = new AtomicBoolean();
         run(new OriginSecretFilter(OriginSecrets.read(config(null))), Map.of(), passed);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
@@ -92,6 +93,17 @@ class RequestObservationFilterTest {
         assertThat(inFlight.count()).isZero();
         assertThat(lines).singleElement().asString().startsWith("{\"method\":\"GET\",\"path\":\"/y\",\"status\":500,\"bytes\":0,\"cache\":null");
         assertThat(completed).hasSize(1);
+    }
+
+    @Test
+    void payarasOwnEndpointsAreNeitherLoggedNorCounted() throws Exception {
+        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, inFlight, completed::add);
+        AtomicBoolean served = new AtomicBoolean();
+        filter.doFilter(ServletFakes.request("GET", "/health/ready", Map.of(), new HashMap<>()), new ServletFakes.Response().servlet,
+                (req, res) -> served.set(true));
+        assertThat(served).isTrue();
+        assertThat(lines).isEmpty();
+        assertThat(completed).isEmpty();
     }
 
     @Test
