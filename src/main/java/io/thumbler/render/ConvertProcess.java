@@ -75,6 +75,8 @@ public final class ConvertProcess {
                 .directory(workDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // Inherited MAGICK_* variables could point ImageMagick at another policy or raise limits.
+        pb.environment().keySet().removeIf(k -> k.startsWith("MAGICK_"));
         pb.environment().putAll(environment);
         long start = System.nanoTime();
         Process process;

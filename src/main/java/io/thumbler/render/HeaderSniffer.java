@@ -2,42 +2,144 @@ package io.thumbler.render;
 
 import io.thumbler.error.ThumblerException;
 
-/** Minimal header reader for the four web formats; the full sniffer with limits and EXIF replaces it. */
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides an original's format from its magic bytes and reads its header in Java, before any
+ * ImageMagick process starts (research IM-2, BOMB-1).
+ *
+ * <p>The file name, extension and any Content-Type are never consulted: ImageMagick itself would
+ * sniff SVG, MVG or TIFF bytes inside a file named {@code .jpg} and decode them (research §1.6).
+ * The readers only walk structure (markers, chunks, blocks, boxes): nothing is decompressed,
+ * nothing is allocated in proportion to the declared dimensions, and every loop advances through
+ * the file or stops at a cap, so a 16 MB file costs at most one pass over its bytes.
+ *
+ * <p>Frame counts stop at {@link #FRAME_COUNT_CAP} + 1: a header reporting that many frames
+ * means "more than the cap".
+ *
+ * <p>Which of the recognised formats may be rendered, and how large, is {@link SourceLimits}'s
+ * decision, not this class's.
+ */
 public final class HeaderSniffer {
+
+    /** Frames are counted up to this many and one more; see the class comment. */
+    public static final int FRAME_COUNT_CAP = 1000;
+
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte[] GIF87A = "GIF87a".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GIF89A = "GIF89a".getBytes(StandardCharsets.US_ASCII);
+    /** BITMAPCOREHEADER, BITMAPINFOHEADER and its V2–V5 successors. */
+    private static final Set<Long> BMP_DIB_SIZES = Set.of(12L, 40L, 52L, 56L, 108L, 124L);
+    private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
+    private static final Set<String> HEIC_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx",
+            "mif1", "msf1");
+
     private HeaderSniffer() {
     }
 
-    public static ImageHeader sniff(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8) {
-            int i = 2;
-            while (i + 9 < b.length) {
-                int m = b[i + 1] & 0xff;
-                int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-                if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
-                    int h = ((b[i + 5] & 0xff) << 8) | (b[i + 6] & 0xff);
-                    int w = ((b[i + 7] & 0xff) << 8) | (b[i + 8] & 0xff);
-                    return new ImageHeader(ImageFormat.JPEG, w, h, 1, 1, false, (b[i + 9] & 0xff) == 4 ? "CMYK" : "RGB");
-                }
-                i += 2 + len;
+    /**
+     * Reads the header of an original.
+     *
+     * @param bytes the whole original
+     * @return its format, stored size, frame count, EXIF orientation, alpha and colour model
+     * @throws ThumblerException 422 when the bytes are empty, are not a format Thumbler knows
+     *                           ("the original is not an image Thumbler reads (starts with 3c 21 64 6f)"),
+     *                           or have a truncated or corrupt header ("PNG header is truncated")
+     */
+    public static ImageHeader sniff(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length == 0) {
+            throw ThumblerException.unprocessable("the original is empty (0 bytes)");
+        }
+        ImageFormat format = formatOf(bytes).orElseThrow(() -> notAnImage(bytes));
+        return switch (format) {
+            case JPEG -> JpegHeader.read(bytes);
+            case PNG -> PngHeader.read(bytes);
+            case GIF -> GifHeader.read(bytes);
+            case WEBP -> WebpHeader.read(bytes);
+            case AVIF, HEIC -> HeifHeader.read(bytes, format);
+            case TIFF -> TiffHeader.read(bytes);
+            case BMP -> BmpHeader.read(bytes);
+            case SVG -> SvgHeader.read(bytes);
+        };
+    }
+
+    /** The format the magic bytes name, if Thumbler knows it; the rest of the header is not read. */
+    public static Optional<ImageFormat> formatOf(byte[] bytes) {
+        if (startsWith(bytes, 0, JPEG)) {
+            return Optional.of(ImageFormat.JPEG);
+        }
+        if (startsWith(bytes, 0, PNG)) {
+            return Optional.of(ImageFormat.PNG);
+        }
+        if (startsWith(bytes, 0, GIF87A) || startsWith(bytes, 0, GIF89A)) {
+            return Optional.of(ImageFormat.GIF);
+        }
+        if (ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WEBP")) {
+            return Optional.of(ImageFormat.WEBP);
+        }
+        if (ascii(bytes, 4, "ftyp")) {
+            return heifFormat(bytes);
+        }
+        if (ascii(bytes, 0, "II*\0") || ascii(bytes, 0, "MM\0*")) {
+            return Optional.of(ImageFormat.TIFF);
+        }
+        if (ascii(bytes, 0, "BM") && bytes.length >= 18
+                && BMP_DIB_SIZES.contains(new HeaderBytes(bytes, "BMP").u32le(14))) {
+            return Optional.of(ImageFormat.BMP);
+        }
+        if (SvgHeader.isSvg(bytes)) {
+            return Optional.of(ImageFormat.SVG);
+        }
+        return Optional.empty();
+    }
+
+    /** AVIF when any brand says so (an AVIF is also mif1), else HEIC for the HEIF image brands. */
+    private static Optional<ImageFormat> heifFormat(byte[] bytes) {
+        HeaderBytes in = new HeaderBytes(bytes, "HEIF");
+        long end = Math.min(in.u32be(0), bytes.length);
+        boolean heic = false;
+        for (long pos = 8; pos + 4 <= end; pos += 4) {
+            if (pos == 12) {
+                continue; // minor version, not a brand
             }
+            String brand = in.text(pos, 4);
+            if (AVIF_BRANDS.contains(brand)) {
+                return Optional.of(ImageFormat.AVIF);
+            }
+            heic |= HEIC_BRANDS.contains(brand);
         }
-        if (b.length > 24 && b[0] == (byte) 0x89 && b[1] == 'P') {
-            int w = ((b[16] & 0xff) << 24) | ((b[17] & 0xff) << 16) | ((b[18] & 0xff) << 8) | (b[19] & 0xff);
-            int h = ((b[20] & 0xff) << 24) | ((b[21] & 0xff) << 16) | ((b[22] & 0xff) << 8) | (b[23] & 0xff);
-            return new ImageHeader(ImageFormat.PNG, w, h, 1, 1, false, "RGB");
+        return heic ? Optional.of(ImageFormat.HEIC) : Optional.empty();
+    }
+
+    private static ThumblerException notAnImage(byte[] bytes) {
+        // A file cut inside an unambiguous signature is a truncated image, not a foreign format.
+        if (bytes.length >= 2 && startsWith(JPEG, 0, bytes)) {
+            return ThumblerException.unprocessable("JPEG header is truncated");
         }
-        if (b.length > 10 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
-            return new ImageHeader(ImageFormat.GIF, (b[6] & 0xff) | ((b[7] & 0xff) << 8), (b[8] & 0xff) | ((b[9] & 0xff) << 8), 1, 1, false, "PALETTE");
+        if (bytes.length >= 2 && startsWith(PNG, 0, bytes)) {
+            return ThumblerException.unprocessable("PNG header is truncated");
         }
-        if (b.length > 30 && b[8] == 'W' && b[9] == 'E' && b[12] == 'V' && b[15] == ' ') {
-            int w = ((b[26] & 0xff) | ((b[27] & 0xff) << 8)) & 0x3fff;
-            int h = ((b[28] & 0xff) | ((b[29] & 0xff) << 8)) & 0x3fff;
-            return new ImageHeader(ImageFormat.WEBP, w, h, 1, 1, false, "RGB");
+        if (bytes.length >= 4 && (startsWith(GIF87A, 0, bytes) || startsWith(GIF89A, 0, bytes))) {
+            return ThumblerException.unprocessable("GIF header is truncated");
         }
-        if (b.length > 30 && b[8] == 'W' && b[9] == 'E' && b[15] == 'L') {
-            int bits = (b[21] & 0xff) | ((b[22] & 0xff) << 8) | ((b[23] & 0xff) << 16) | ((b[24] & 0xff) << 24);
-            return new ImageHeader(ImageFormat.WEBP, (bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1, 1, 1, true, "RGB");
-        }
-        throw ThumblerException.unprocessable("not an image");
+        String start = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, 4));
+        return ThumblerException.unprocessable(
+                "the original is not an image Thumbler reads (starts with " + start + ")");
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+        return bytes.length - offset >= prefix.length
+                && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean ascii(byte[] bytes, int offset, String text) {
+        return new HeaderBytes(bytes, "").ascii(offset, text);
     }
 }

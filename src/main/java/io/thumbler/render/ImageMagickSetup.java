@@ -2,9 +2,7 @@ package io.thumbler.render;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +21,9 @@ import io.thumbler.transform.Transform;
 /**
  * Prepares ImageMagick once per deployment: unpacks the WAR's own {@code policy.xml} into a private
  * folder that every child process gets as {@code MAGICK_CONFIGURE_PATH} (so any deployment of the
- * WAR is locked down, not only the quick start), and renders a canary. Until the canary passed,
- * readiness is DOWN with the reason.
+ * WAR is locked down, not only the quick start), runs {@link ImageMagickSelfTest} (our policy first,
+ * our limits in force, SVG and MVG refused, a JPEG renders) and then a canary through the real
+ * render path. Until both passed, readiness is DOWN with the reason.
  */
 @Singleton
 @Startup
@@ -33,7 +32,6 @@ import io.thumbler.transform.Transform;
 public class ImageMagickSetup {
 
     private static final Logger LOG = Logger.getLogger(ImageMagickSetup.class.getName());
-    static final String POLICY_RESOURCE = "/io/thumbler/render/policy.xml";
 
     @Inject
     ConfigReader config;
@@ -47,15 +45,26 @@ public class ImageMagickSetup {
     void start() {
         settings = RenderSettings.read(config);
         policyDir = settings.tempDir().resolve("policy");
-        extractPolicy(policyDir);
+        try {
+            ImageMagickSelfTest.extractPolicy(policyDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot unpack the ImageMagick policy into " + policyDir + ": " + e.getMessage(), e);
+        }
         Map<String, String> env = Map.of(
                 "MAGICK_CONFIGURE_PATH", policyDir.toString(),
                 "MAGICK_THREAD_LIMIT", "1");
         renderer = new Renderer(new ConvertProcess(settings.convertBinary(), env, settings.renderTimeout()), settings.tempDir());
+        ImageMagickSelfTest.Result selfTest = new ImageMagickSelfTest(settings.convertBinary(), policyDir).run();
+        if (!selfTest.ok()) {
+            notReadyReason = "ImageMagick self-test failed: " + selfTest.reason();
+            LOG.severe(notReadyReason);
+            return;
+        }
+        LOG.info(() -> "ImageMagick self-test passed: " + selfTest.reason());
         checkCanary();
     }
 
-    /** Renders a tiny JPEG; readiness follows the outcome. */
+    /** Renders a tiny JPEG through the real render path; readiness follows the outcome. */
     void checkCanary() {
         try (InputStream in = ImageMagickSetup.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
             byte[] canary = in.readAllBytes();
@@ -68,18 +77,6 @@ public class ImageMagickSetup {
         } catch (IOException | RuntimeException e) {
             notReadyReason = "ImageMagick canary render failed: " + e.getMessage();
             LOG.log(Level.SEVERE, notReadyReason, e);
-        }
-    }
-
-    private static void extractPolicy(Path dir) {
-        try (InputStream in = ImageMagickSetup.class.getResourceAsStream(POLICY_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the WAR carries no " + POLICY_RESOURCE);
-            }
-            Files.createDirectories(dir);
-            Files.copy(in, dir.resolve("policy.xml"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot unpack the ImageMagick policy into " + dir + ": " + e.getMessage(), e);
         }
     }
 

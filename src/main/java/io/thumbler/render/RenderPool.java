@@ -1,7 +1,5 @@
 package io.thumbler.render;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -10,7 +8,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -198,14 +195,11 @@ public class RenderPool {
         return true;
     }
 
+    /** Every render has ended by now, so every work dir left in the temp root is an orphan. */
     private static void removeLeftoverRenderDirs(Path tempRoot) {
-        if (!Files.isDirectory(tempRoot)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(tempRoot)) {
-            dirs.filter(d -> d.getFileName().toString().startsWith("render-")).forEach(Renderer::deleteRecursively);
-        } catch (IOException e) {
-            LOG.warning(() -> "could not clean " + tempRoot + " on shutdown: " + e);
+        TempDirSweeper.Sweep sweep = new TempDirSweeper(tempRoot, Duration.ZERO).sweep();
+        if (!sweep.failures().isEmpty()) {
+            LOG.warning(() -> "could not clean " + tempRoot + " on shutdown: " + sweep.failures());
         }
     }
 

@@ -18,9 +18,11 @@ import io.thumbler.config.ConfigReader;
  * @param renderTimeout   deadline of one ImageMagick process ({@code THUMBLER_RENDER_TIMEOUT}, seconds)
  * @param tempDir         where per-render private directories are made ({@code THUMBLER_TEMP_DIR})
  * @param defaultQuality  quality when the URL names none ({@code THUMBLER_QUALITY}, imgproxy's default 80)
+ * @param limits          what an original may be before ImageMagick sees it ({@code THUMBLER_MAX_SRC_RESOLUTION}
+ *                        megapixels, {@code THUMBLER_MAX_SRC_FILE_SIZE} bytes, {@code THUMBLER_MAX_ANIMATION_FRAMES})
  */
 public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Duration queueTimeout,
-                             Duration renderTimeout, Path tempDir, int defaultQuality) {
+                             Duration renderTimeout, Path tempDir, int defaultQuality, SourceLimits limits) {
 
     public static RenderSettings read(ConfigReader config) {
         String dir = config.string("thumbler.imagemagick-path", "/usr/bin");
@@ -37,7 +39,17 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
         Path temp = Path.of(config.string("thumbler.temp-dir", System.getProperty("java.io.tmpdir") + "/thumbler"));
         int quality = config.integer("thumbler.quality", 80, 1, 100);
         return new RenderSettings(Path.of(dir), concurrency, queue, Duration.ofSeconds(queueTimeout),
-                Duration.ofSeconds(renderTimeout), temp.toAbsolutePath(), quality);
+                Duration.ofSeconds(renderTimeout), temp.toAbsolutePath(), quality, limits(config));
+    }
+
+    private static SourceLimits limits(ConfigReader config) {
+        SourceLimits d = SourceLimits.defaults();
+        return new SourceLimits(
+                config.decimal("thumbler.max-src-resolution", d.maxResolutionMegapixels(), 0.01, 100_000),
+                d.maxSideLength(),
+                config.longValue("thumbler.max-src-file-size", d.maxFileBytes(), 1, 1L << 31),
+                config.integer("thumbler.max-animation-frames", d.maxFrames(), 1, HeaderSniffer.FRAME_COUNT_CAP),
+                d.readableFormats());
     }
 
     public Path convertBinary() {

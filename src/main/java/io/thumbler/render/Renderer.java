@@ -3,11 +3,8 @@ package io.thumbler.render;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import io.thumbler.error.ThumblerException;
 
@@ -71,24 +68,18 @@ public final class Renderer {
         return produced;
     }
 
+    /** A mode-0700 directory named so that {@link TempDirSweeper} removes it if this JVM dies mid-render. */
     private Path createPrivateDir() {
         try {
-            Files.createDirectories(tempRoot);
-            return Files.createTempDirectory(tempRoot, "render-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return TempDirSweeper.createWorkDir(tempRoot);
         } catch (IOException e) {
             throw new ThumblerException(503, "the renderer has no temporary space", "cannot create a temp dir under " + tempRoot + ": " + e, e);
         }
     }
 
-    static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "could not delete render temp file {0}: {1}", new Object[] {p, e.toString()});
-                }
-            });
+    private static void deleteRecursively(Path dir) {
+        try {
+            TempDirSweeper.deleteWorkDir(dir);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not clean render temp dir {0}: {1}", new Object[] {dir, e.toString()});
         }
@@ -97,7 +88,7 @@ public final class Renderer {
     private static String firstLine(String stderr) {
         String line = stderr.isEmpty() ? "no message" : stderr.lines().findFirst().orElse("");
         // stderr names our own temp paths; the client needs the reason, not the path
-        line = line.replaceAll("/[^ ']*/render-[^ ']*", "<input>");
+        line = line.replaceAll("/[^ ']*/" + TempDirSweeper.WORK_DIR_PREFIX + "[^ ']*", "<input>");
         return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 }

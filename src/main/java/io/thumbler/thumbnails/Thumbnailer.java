@@ -54,6 +54,7 @@ public class Thumbnailer {
 
         Original original = timings.time("fetch", () -> originals.fetch(source));
         ImageHeader header = HeaderSniffer.sniff(original.bytes());
+        imageMagick.settings().limits().check(header, original.bytes().length);
         ImageFormat output = OutputFormatChoice.choose(url.extension(), transform, header.format());
         int quality = transform.quality() != Transform.DEFAULT_QUALITY ? transform.quality() : imageMagick.settings().defaultQuality();
 

@@ -28,11 +28,12 @@ import io.thumbler.security.UrlSigner;
 
 /**
  * The built WAR on a real Payara Micro, rendering the sample photos with the real ImageMagick under
- * the shipped policy, spoken to over HTTP with signed imgproxy URLs.
+ * the shipped policy, spoken to over HTTP with signed imgproxy URLs. The bad-original and overload
+ * groups run against the same deployment (one boot) through the interfaces it implements.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ThumblerIT {
+class ThumblerIT implements BadOriginalsTests, OverloadTests {
 
     /** 2560x1600 baseline photo. */
     private static final String LADYBIRD = "LadyBird.jpg";
@@ -50,8 +51,13 @@ class ThumblerIT {
     private ThumblerClient client;
 
     @BeforeEach
-    void client() {
+    void connect() {
         client = new ThumblerClient(base);
+    }
+
+    @Override
+    public ThumblerClient client() {
+        return client;
     }
 
     @Test

@@ -88,8 +88,8 @@ class RenderPoolDrainTest {
     @Test
     void leftoverRenderDirsAreRemoved() throws IOException {
         Path renders = temp.resolve("renders");
-        Files.createDirectories(renders.resolve("render-123"));
-        Files.writeString(renders.resolve("render-123/in"), "x");
+        Files.createDirectories(renders.resolve(TempDirSweeper.WORK_DIR_PREFIX + "123"));
+        Files.writeString(renders.resolve(TempDirSweeper.WORK_DIR_PREFIX + "123/in"), "x");
         Files.writeString(renders.resolve("unrelated"), "kept");
         RenderPool pool = pool(script("exit 0"), 0);
         pool.drain();
@@ -110,7 +110,7 @@ class RenderPoolDrainTest {
 
     private List<Path> renderDirs() throws IOException {
         try (Stream<Path> s = Files.list(temp.resolve("renders"))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("render-")).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith(TempDirSweeper.WORK_DIR_PREFIX)).toList();
         }
     }
 
@@ -128,7 +128,8 @@ class RenderPoolDrainTest {
 
     private RenderPool pool(Path convert, int shutdownSeconds) {
         Path renders = temp.resolve("renders");
-        RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80);
+        RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
+                SourceLimits.defaults());
         Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), renders);
         RenderPool pool = new RenderPool();
         pool.imageMagick = new ImageMagickSetup() {

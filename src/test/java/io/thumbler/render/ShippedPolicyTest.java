@@ -1,0 +1,186 @@
+package io.thumbler.render;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The real /usr/bin/convert under the shipped policy.xml refuses every disguised or dangerous
+ * input even when it is left to guess the format (no coder prefix), and when a dangerous coder
+ * is named explicitly; the formats Thumbler serves still render (research §7.2, TEST-1).
+ */
+class ShippedPolicyTest {
+
+    @TempDir
+    static Path dir;
+    static Path policyDir;
+    static Path victim;
+    static Map<String, Path> fixtures;
+    static ServerSocket canary;
+    Path tmp;
+
+    record Run(int exitCode, long outputBytes, long millis, String messages) {
+    }
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        assumeThat(BadInputs.CONVERT).as("ImageMagick 6 at /usr/bin/convert").isExecutable();
+        policyDir = ImageMagickSelfTest.extractPolicy(dir.resolve("policy")).getParent();
+        victim = Files.copy(Path.of("samples/moonlight-glow.png"), dir.resolve("victim.png"));
+        canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Path inputs = Files.createDirectories(dir.resolve("in"));
+        fixtures = BadInputs.writeAll(inputs, canary.getLocalPort(), victim);
+    }
+
+    /** Whatever ran, ImageMagick never connected to the SVG's URL (F11) and never touched the victim (F8, F9). */
+    @AfterAll
+    static void nothingWasFetchedDeletedOrWritten() throws IOException {
+        if (canary == null) {
+            return;
+        }
+        try (ServerSocket listener = canary) {
+            listener.setSoTimeout(200);
+            assertThatThrownBy(listener::accept).as("a connection from ImageMagick to the canary")
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+        assertThat(victim).as("the target of ephemeral:").exists();
+        assertThat(Path.of(victim + ".written")).as("the file the MSL script writes").doesNotExist();
+    }
+
+    @AfterEach
+    void noTempFileLeft() throws IOException {
+        if (tmp != null) {
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertThat(left).as("files left in the render's temporary path").isEmpty();
+            }
+        }
+    }
+
+    /** Renders like Thumbler does, into a fresh temporary path, and reports what happened. */
+    Run render(String input, String... options) throws IOException, InterruptedException {
+        tmp = Files.createTempDirectory(dir, "tmp");
+        Path out = tmp.resolveSibling(tmp.getFileName() + ".out.jpg");
+        List<String> command = new ArrayList<>(List.of(BadInputs.CONVERT.toString(),
+                "-define", "registry:temporary-path=" + tmp, input));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-thumbnail", "64x64>", "-strip", "jpeg:" + out));
+        Path log = tmp.resolveSibling(tmp.getFileName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        ImageMagickSelfTest.configureChild(builder, policyDir);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("convert " + input + " ran past 20 s");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Run(process.exitValue(), Files.exists(out) ? Files.size(out) : -1, millis, Files.readString(log));
+    }
+
+    static void assertRefused(Run run) {
+        assertThat(run.exitCode).as("exit code").isNotZero();
+        assertThat(run.outputBytes).as("output bytes (-1: none)").isLessThanOrEqualTo(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"svg_localfile_as.jpg", "svg_ssrf_as.jpg", "svg_xxe_as.jpg", "mvg_text_as.jpg",
+            "mvg_ephemeral_as.jpg", "msl_as.jpg", "txt_as.jpg", "pdf_as.jpg", "eps_fileread_as.jpg", "tiff_as.jpg",
+            "bmp_as.jpg", "miff_as.jpg", "ico_as.jpg", "webp_header_16384.webp", "png_header_50000x50000.png", "png_zbomb_30000x30000_1bit.png",
+            "jpeg_sof_65500x65500.jpg"})
+    void refusedWhenImageMagickGuessesTheFormat(String file) throws Exception {
+        Path input = BadInputs.BOMBS.contains(file) ? BadInputs.writeBomb(dir, file) : fixtures.get(file);
+        assertRefused(render(input + "[0]"));
+    }
+
+    @ParameterizedTest(name = "{0}{1}")
+    @CsvSource({
+            "svg:, svg_localfile_as.jpg", "msvg:, svg_localfile_as.jpg", "mvg:, mvg_text_as.jpg", "msl:, msl_as.jpg",
+            "txt:, txt_as.jpg", "text:, txt_as.jpg", "pdf:, pdf_as.jpg", "ps:, eps_fileread_as.jpg",
+            "tiff:, tiff_as.jpg", "bmp:, bmp_as.jpg", "miff:, miff_as.jpg", "ico:, ico_as.jpg",
+            "ephemeral:, victim", "label:, html_as_image.jpg", "@, txt_as.jpg", "inline:, txt_as.jpg"})
+    void refusedWhenADangerousCoderIsNamed(String prefix, String file) throws Exception {
+        Path input = file.equals("victim") ? victim : fixtures.get(file);
+        assertRefused(render(prefix + input));
+        assertThat(victim).exists();
+    }
+
+    @Test
+    void systemPathsAndStdinAreRefused() throws Exception {
+        assertRefused(render("/etc/hostname"));
+        assertRefused(render("text:/etc/hostname"));
+        assertRefused(render("-"));
+        assertRefused(render("/proc/self/environ"));
+    }
+
+    @Test
+    void avifAndHeicInputAreRefused() throws Exception {
+        assertRefused(render("avif:" + Path.of("samples/avif.avif").toAbsolutePath() + "[0]"));
+        assertRefused(render(Path.of("samples/avif.avif").toAbsolutePath() + "[0]"));
+        assertRefused(render("heic:" + Path.of("src/test/resources/corpus/park.heic").toAbsolutePath() + "[0]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"jpeg:, LadyBird.jpg", "jpeg:, video-001.cmyk.jpeg", "png:, moonlight-glow.png",
+            "gif:, 1_partyanimsm2.gif", "webp:, yellow_rose.lossy-with-alpha.webp"})
+    void theFormatsThumblerReadsStillRender(String prefix, String sample) throws Exception {
+        Run run = render(prefix + Path.of("samples", sample).toAbsolutePath() + "[0]", "-auto-orient");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.outputBytes).isPositive();
+    }
+
+    @Test
+    void avifIsWritable() throws Exception {
+        tmp = Files.createTempDirectory(dir, "tmp");
+        Path out = dir.resolve("out.avif");
+        ProcessBuilder builder = new ProcessBuilder(BadInputs.CONVERT.toString(), "-define",
+                "registry:temporary-path=" + tmp, "jpeg:" + Path.of("samples/orientation_6.jpg").toAbsolutePath() + "[0]",
+                "-auto-orient", "-strip", "avif:" + out).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true);
+        ImageMagickSelfTest.configureChild(builder, policyDir);
+        Process process = builder.start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        ImageHeader header = HeaderSniffer.sniff(Files.readAllBytes(out));
+        assertThat(header.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(header.width() + "x" + header.height()).isEqualTo("50x70");
+    }
+
+    /** With the frame selector a 10 000-frame GIF costs one frame and writes one file. */
+    @Test
+    void tenThousandFrameGifWithFrameSelectorIsOneFrame() throws Exception {
+        Run run = render("gif:" + fixtures.get("gif_10000_frames.gif") + "[0]");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.millis).isLessThan(2000);
+    }
+
+    /** max-memory-request truncates the 200 MB zTXt chunk (research §1.7: 11 MB RSS instead of 624 MB). */
+    @Test
+    void zTxtBombIsCutShortByMaxMemoryRequest() throws Exception {
+        Run run = render("png:" + BadInputs.writeBomb(dir, "png_ztxt_bomb.png") + "[0]");
+        assertThat(run.messages).contains("zTXt: truncated");
+        assertThat(run.millis).isLessThan(3000);
+    }
+}
