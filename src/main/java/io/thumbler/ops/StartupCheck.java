@@ -11,7 +11,10 @@ import jakarta.enterprise.inject.Instance;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
+import io.thumbler.http.AccessLogFormat;
 import io.thumbler.http.CacheHeaders;
+import io.thumbler.http.OriginSecrets;
+import io.thumbler.render.RenderPool;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Originals;
@@ -50,6 +53,12 @@ public class StartupCheck {
             originals.get();
             cacheHeaders.get().cacheControl();
             RenderSettings.read(config);
+            RenderPool.shutdownTimeout(config);
+            TempDirReadiness.minFreeBytes(config);
+            AccessLogFormat.read(config);
+            if (OriginSecrets.read(config).enabled()) {
+                LOG.info("THUMBLER_ORIGIN_SECRET is set: requests without the right " + OriginSecrets.HEADER + " header get 403.");
+            }
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);
             if (invalid == null) {

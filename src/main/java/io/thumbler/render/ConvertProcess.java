@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.thumbler.error.ThumblerException;
@@ -23,12 +25,19 @@ import io.thumbler.error.ThumblerException;
  * analysis pass {@code -print}s) are drained concurrently
  * into a bounded buffer (a chatty process can neither block on a full pipe nor fill the heap) and
  * carries the reason of a failure into the log.
+ *
+ * <p>Every running child is tracked so that a shutdown can end the ones still running at its
+ * deadline ({@link #stopAll()}). The registry is static on purpose: it holds the children of this
+ * deployment's class loader, whichever {@code ConvertProcess} started them.
  */
 public final class ConvertProcess {
 
     /** How much of stderr is kept; ImageMagick's first lines carry the reason. */
     static final int STDERR_LIMIT = 8 * 1024;
     private static final Duration TERM_GRACE = Duration.ofSeconds(2);
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** Children ended by {@link #stopAll()}: their exit is a shutdown, not a bad original. */
+    private static final Set<Process> STOPPED = ConcurrentHashMap.newKeySet();
 
     private final Path binary;
     private final Map<String, String> environment;
@@ -81,10 +90,15 @@ public final class ConvertProcess {
             throw new ThumblerException(500, "the renderer could not be started",
                     "cannot start " + binary + ": " + e.getMessage(), e);
         }
+        LIVE.add(process);
         BoundedDrain stderr = BoundedDrain.start(process.getErrorStream(), STDERR_LIMIT);
         BoundedDrain stdout = BoundedDrain.start(process.getInputStream(), STDERR_LIMIT);
         try {
-            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean ended = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            if (STOPPED.remove(process)) {
+                throw shuttingDown(null);
+            }
+            if (!ended) {
                 stop(process);
                 throw new ThumblerException(504, "rendering took longer than the " + deadline.toSeconds() + " s deadline",
                         "convert killed after " + deadline + "; stderr: " + stderr.text(), null);
@@ -95,12 +109,48 @@ public final class ConvertProcess {
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();
-            throw new ThumblerException(503, "rendering was interrupted (the server is shutting down)", null, e);
+            throw shuttingDown(e);
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly();
             }
+            LIVE.remove(process);
+            STOPPED.remove(process);
         }
+    }
+
+    private static ThumblerException shuttingDown(Throwable cause) {
+        return new ThumblerException(503, "rendering was interrupted (the server is shutting down)", null, cause, 1);
+    }
+
+    /**
+     * Ends every child still running, for a shutdown past its drain deadline: SIGTERM to all at
+     * once, one grace period, then SIGKILL to the rest. Their callers get 503.
+     *
+     * @return how many processes were running
+     */
+    public static int stopAll() {
+        Set<Process> running = Set.copyOf(LIVE);
+        STOPPED.addAll(running);
+        running.forEach(Process::destroy);
+        long until = System.nanoTime() + TERM_GRACE.toNanos();
+        for (Process p : running) {
+            try {
+                long left = until - System.nanoTime();
+                if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        return running.size();
+    }
+
+    /** Children running now. */
+    public static int running() {
+        return LIVE.size();
     }
 
     /** SIGTERM, a grace period for ImageMagick to remove its spill files, then SIGKILL. */

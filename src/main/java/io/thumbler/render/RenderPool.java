@@ -1,16 +1,26 @@
 package io.thumbler.render;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+
+import io.thumbler.config.ConfigReader;
+import io.thumbler.error.ThumblerException;
 
 /**
  * The render slots and their admission: at most {@code concurrency} ImageMagick processes at once
@@ -20,6 +30,11 @@ import jakarta.inject.Inject;
  *
  * <p>A slot is held by the calling request thread for the length of one process: the thread would
  * wait for the result anyway, and no second pool of threads has to be sized and drained.
+ *
+ * <p>On undeploy (SIGTERM: Payara has stopped accepting connections by then) the pool drains
+ * (REL-8): new requests get 503, renders already admitted may finish until
+ * {@code THUMBLER_SHUTDOWN_TIMEOUT}, then the remaining ImageMagick processes are ended and their
+ * temp directories removed. Each request's fate is fired as a {@link RenderOutcome} event.
  */
 @Singleton
 @Startup
@@ -27,37 +42,94 @@ import jakarta.inject.Inject;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RenderPool {
 
+    private static final Logger LOG = Logger.getLogger(RenderPool.class.getName());
+    /** After the processes were ended: how long their threads get to clean up and answer. */
+    private static final Duration UNWIND = Duration.ofSeconds(5);
+
     @Inject
     ImageMagickSetup imageMagick;
+
+    @Inject
+    ConfigReader config;
+
+    @Inject
+    Event<RenderOutcome> outcomes;
 
     private Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
+    /** Threads inside {@link #render}: waiting or rendering; interrupted when a drain gives up. */
+    private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
+    private volatile boolean draining;
     private RenderSettings settings;
+    private Duration shutdownTimeout;
 
     @PostConstruct
     void start() {
         settings = imageMagick.settings();
+        shutdownTimeout = shutdownTimeout(config);
         slots = new Semaphore(settings.concurrency(), true);
+    }
+
+    /**
+     * How long a shutdown waits for admitted renders ({@code THUMBLER_SHUTDOWN_TIMEOUT}, seconds,
+     * default 25: inside the 30 s that orchestrators such as Kubernetes and systemd grant by default).
+     */
+    public static Duration shutdownTimeout(ConfigReader config) {
+        return Duration.ofSeconds(config.integer("thumbler.shutdown-timeout", 25, 0, 3600));
     }
 
     /**
      * Renders under a slot.
      *
-     * @throws RenderOverloadedException when no slot frees up in time or the queue is full
+     * @throws RenderOverloadedException when no slot frees up in time, the queue is full or the
+     *         server is shutting down
      */
     public Rendition render(RenderJob job) {
-        acquire();
-        active.incrementAndGet();
+        long t0 = System.nanoTime();
+        inside.add(Thread.currentThread());
         try {
-            return imageMagick.renderer().render(job);
+            try {
+                acquire();
+            } catch (RenderOverloadedException e) {
+                fire(RenderOutcome.Kind.REJECTED, System.nanoTime() - t0, 0);
+                throw e;
+            }
+            long t1 = System.nanoTime();
+            active.incrementAndGet();
+            RenderOutcome.Kind kind = RenderOutcome.Kind.FAILED;
+            try {
+                Rendition rendition = imageMagick.renderer().render(job);
+                kind = RenderOutcome.Kind.COMPLETED;
+                return rendition;
+            } catch (ThumblerException e) {
+                if (e.status() == 504) {
+                    kind = RenderOutcome.Kind.TIMED_OUT;
+                }
+                throw e;
+            } finally {
+                active.decrementAndGet();
+                slots.release();
+                fire(kind, t1 - t0, System.nanoTime() - t1);
+            }
         } finally {
-            active.decrementAndGet();
-            slots.release();
+            inside.remove(Thread.currentThread());
+        }
+    }
+
+    private void fire(RenderOutcome.Kind kind, long queueNanos, long renderNanos) {
+        try {
+            outcomes.fire(new RenderOutcome(kind, queueNanos, renderNanos));
+        } catch (RuntimeException e) {
+            // Counting must never fail a render; the observer's failure is its own bug.
+            LOG.warning(() -> "a render outcome observer failed: " + e);
         }
     }
 
     private void acquire() {
+        if (draining) {
+            throw shuttingDown();
+        }
         if (slots.tryAcquire()) {
             return;
         }
@@ -73,10 +145,67 @@ public class RenderPool {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RenderOverloadedException("the server is shutting down", retryAfter());
+            throw shuttingDown();
         } finally {
             waiting.decrementAndGet();
         }
+    }
+
+    private RenderOverloadedException shuttingDown() {
+        return new RenderOverloadedException("the server is shutting down", retryAfter());
+    }
+
+    /**
+     * Refuses new renders, lets admitted ones finish within the shutdown timeout, then ends the
+     * ImageMagick processes still running and removes render temp directories left behind.
+     */
+    @PreDestroy
+    void drain() {
+        draining = true;
+        long t0 = System.nanoTime();
+        int busy = active.get() + waiting.get();
+        if (busy > 0) {
+            LOG.info(() -> "shutting down: waiting up to " + shutdownTimeout.toSeconds() + " s for " + busy + " render(s)");
+        }
+        if (!awaitIdle(shutdownTimeout)) {
+            int stopped = ConvertProcess.stopAll();
+            inside.forEach(Thread::interrupt);
+            boolean unwound = awaitIdle(UNWIND);
+            LOG.warning(() -> "shutdown deadline of " + shutdownTimeout.toSeconds() + " s passed: ended " + stopped
+                    + " ImageMagick process(es)" + (unwound ? "" : "; " + inside.size() + " request(s) still inside"));
+        } else if (busy > 0) {
+            LOG.info(() -> "drained in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        }
+        removeLeftoverRenderDirs(settings.tempDir());
+    }
+
+    private boolean awaitIdle(Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!inside.isEmpty()) {
+            if (System.nanoTime() - until >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every render has ended by now, so every work dir left in the temp root is an orphan. */
+    private static void removeLeftoverRenderDirs(Path tempRoot) {
+        TempDirSweeper.Sweep sweep = new TempDirSweeper(tempRoot, Duration.ZERO).sweep();
+        if (!sweep.failures().isEmpty()) {
+            LOG.warning(() -> "could not clean " + tempRoot + " on shutdown: " + sweep.failures());
+        }
+    }
+
+    /** Whether the pool refuses new renders because the application is shutting down. */
+    public boolean draining() {
+        return draining;
     }
 
     private int retryAfter() {
@@ -95,5 +224,10 @@ public class RenderPool {
 
     public int concurrency() {
         return settings.concurrency();
+    }
+
+    /** How many requests may wait for a slot before more get 503. */
+    public int queueCapacity() {
+        return settings.queue();
     }
 }

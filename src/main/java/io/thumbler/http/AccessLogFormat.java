@@ -1,0 +1,88 @@
+package io.thumbler.http;
+
+import java.util.Locale;
+
+import io.thumbler.config.ConfigReader;
+
+/**
+ * How each request is written to the access log ({@code THUMBLER_ACCESS_LOG}): {@code text}
+ * (key=value pairs, readable and greppable), {@code json} (one object per line, for log
+ * pipelines) or {@code off}.
+ */
+public enum AccessLogFormat {
+    TEXT,
+    JSON,
+    OFF;
+
+    static final String KEY = "thumbler.access-log";
+
+    public static AccessLogFormat read(ConfigReader config) {
+        String v = config.string(KEY, "text");
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "text" -> TEXT;
+            case "json" -> JSON;
+            case "off" -> OFF;
+            default -> throw ConfigReader.invalid(KEY, "'" + v + "' is not one of text, json, off");
+        };
+    }
+
+    /** The log line for {@code r}; {@code null} when the format is {@code off}. */
+    public String format(RequestCompleted r) {
+        return switch (this) {
+            case TEXT -> "method=" + r.method()
+                    + " path=" + textValue(r.path())
+                    + " status=" + r.status()
+                    + " bytes=" + r.bytes()
+                    + " cache=" + (r.cacheStatus() == null ? "-" : textValue(r.cacheStatus()))
+                    + " fetch_ms=" + millis(r.fetchMillis())
+                    + " render_ms=" + millis(r.renderMillis())
+                    + " total_ms=" + millis(r.totalMillis());
+            case JSON -> "{\"method\":" + jsonString(r.method())
+                    + ",\"path\":" + jsonString(r.path())
+                    + ",\"status\":" + r.status()
+                    + ",\"bytes\":" + r.bytes()
+                    + ",\"cache\":" + (r.cacheStatus() == null ? "null" : jsonString(r.cacheStatus()))
+                    + ",\"fetch_ms\":" + millis(r.fetchMillis())
+                    + ",\"render_ms\":" + millis(r.renderMillis())
+                    + ",\"total_ms\":" + millis(r.totalMillis()) + "}";
+            case OFF -> null;
+        };
+    }
+
+    private static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    /** Quoted when it holds a space, a quote or a control character, so one line stays one record. */
+    static String textValue(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c <= ' ' || c == '"' || c == '\\' || c == 0x7f) {
+                return jsonString(v);
+            }
+        }
+        return v;
+    }
+
+    static String jsonString(String v) {
+        StringBuilder sb = new StringBuilder(v.length() + 2).append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

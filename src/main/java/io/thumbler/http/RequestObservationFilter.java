@@ -1,0 +1,81 @@
+package io.thumbler.http;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Wraps every request of the application: counts it in flight, counts the body bytes, and when the
+ * response is done writes one access-log line and hands a {@link RequestCompleted} to the
+ * operations views. It runs outside JAX-RS so that it also sees the 403s of the
+ * {@link OriginSecretFilter} and requests no resource matched; Payara's own
+ * {@link ServerEndpoints} pass unobserved.
+ */
+public class RequestObservationFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** The access log's logger; route it with Payara's logging configuration. */
+    public static final Logger ACCESS_LOG = Logger.getLogger("io.thumbler.access");
+    private static final Logger LOG = Logger.getLogger(RequestObservationFilter.class.getName());
+
+    private final transient AccessLogFormat format;
+    private final transient RequestsInFlight inFlight;
+    private final transient Consumer<RequestCompleted> completed;
+
+    /** @param completed receives every finished request (the CDI event, in the application) */
+    public RequestObservationFilter(AccessLogFormat format, RequestsInFlight inFlight, Consumer<RequestCompleted> completed) {
+        this.format = format;
+        this.inFlight = inFlight;
+        this.completed = completed;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (ServerEndpoints.isServerEndpoint(ServerEndpoints.pathInApplication(request))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long t0 = System.nanoTime();
+        CountingResponse counting = new CountingResponse(response);
+        inFlight.enter();
+        try {
+            chain.doFilter(request, counting);
+            counting.flushBuffer();
+        } finally {
+            inFlight.leave();
+            finished(request, counting, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private void finished(HttpServletRequest request, CountingResponse response, double totalMillis) {
+        try {
+            RequestCompleted r = describe(request, response.getStatus(), response.bytes(), totalMillis);
+            if (format != AccessLogFormat.OFF) {
+                ACCESS_LOG.info(format.format(r));
+            }
+            completed.accept(r);
+        } catch (RuntimeException e) {
+            // Observation must never turn a served request into a failure.
+            LOG.log(Level.WARNING, "could not record a finished request", e);
+        }
+    }
+
+    static RequestCompleted describe(HttpServletRequest request, int status, long bytes, double totalMillis) {
+        String inApp = ServerEndpoints.pathInApplication(request);
+        Object t = request.getAttribute(RequestTimings.ATTRIBUTE);
+        RequestTimings timings = t instanceof RequestTimings rt ? rt : null;
+        return new RequestCompleted(request.getMethod(), SignaturelessPath.of(inApp), status, bytes,
+                timings == null ? null : timings.cacheStatus(),
+                timings == null ? 0 : timings.millis("fetch"),
+                timings == null ? 0 : timings.millis("render"),
+                totalMillis);
+    }
+}

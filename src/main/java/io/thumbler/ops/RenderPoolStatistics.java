@@ -1,0 +1,110 @@
+package io.thumbler.ops;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.thumbler.render.ConvertProcess;
+import io.thumbler.render.RenderOutcome;
+import io.thumbler.render.RenderPool;
+
+/** Counts the {@link RenderOutcome}s the render pool fires and shows them with its live state over JMX. */
+@ApplicationScoped
+public class RenderPoolStatistics implements RenderPoolMXBean {
+
+    @Inject
+    RenderPool pool;
+
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder timedOut = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final RecentLatency renderMillis = new RecentLatency();
+    private final RecentLatency queueMillis = new RecentLatency();
+
+    void record(@Observes RenderOutcome outcome) {
+        switch (outcome.kind()) {
+            case COMPLETED -> {
+                completed.increment();
+                renderMillis.record(TimeUnit.NANOSECONDS.toMillis(outcome.renderNanos()));
+            }
+            case FAILED -> failed.increment();
+            case TIMED_OUT -> timedOut.increment();
+            case REJECTED -> rejected.increment();
+        }
+        queueMillis.record(TimeUnit.NANOSECONDS.toMillis(outcome.queueNanos()));
+    }
+
+    @Override
+    public int getActive() {
+        return pool.active();
+    }
+
+    @Override
+    public int getQueued() {
+        return pool.queued();
+    }
+
+    @Override
+    public int getConcurrency() {
+        return pool.concurrency();
+    }
+
+    @Override
+    public int getQueueCapacity() {
+        return pool.queueCapacity();
+    }
+
+    @Override
+    public int getLiveProcesses() {
+        return ConvertProcess.running();
+    }
+
+    @Override
+    public boolean isDraining() {
+        return pool.draining();
+    }
+
+    @Override
+    public long getCompleted() {
+        return completed.sum();
+    }
+
+    @Override
+    public long getFailed() {
+        return failed.sum();
+    }
+
+    @Override
+    public long getTimedOut() {
+        return timedOut.sum();
+    }
+
+    @Override
+    public long getRejected() {
+        return rejected.sum();
+    }
+
+    @Override
+    public long getRenderMillisP50() {
+        return renderMillis.percentile(50);
+    }
+
+    @Override
+    public long getRenderMillisP95() {
+        return renderMillis.percentile(95);
+    }
+
+    @Override
+    public long getRenderMillisP99() {
+        return renderMillis.percentile(99);
+    }
+
+    @Override
+    public long getQueueMillisP95() {
+        return queueMillis.percentile(95);
+    }
+}

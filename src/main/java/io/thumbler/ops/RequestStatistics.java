@@ -1,0 +1,100 @@
+package io.thumbler.ops;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.thumbler.http.RequestCompleted;
+import io.thumbler.http.RequestsInFlight;
+
+/** Counts finished requests by status class and cache status, and times them. */
+@ApplicationScoped
+public class RequestStatistics implements RequestsMXBean {
+
+    @Inject
+    RequestsInFlight inFlight;
+
+    private final LongAdder total = new LongAdder();
+    /** Indexed by the status's first digit; 1xx and others land in their own slot and are not shown. */
+    private final LongAdder[] byClass = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder coalesced = new LongAdder();
+    private final RecentLatency totalMillis = new RecentLatency();
+
+    void record(@Observes RequestCompleted r) {
+        total.increment();
+        byClass[Math.min(Math.max(r.status() / 100, 0), 5)].increment();
+        if (r.cacheStatus() != null) {
+            switch (r.cacheStatus()) {
+                case "hit" -> hits.increment();
+                case "miss" -> misses.increment();
+                case "coalesced" -> coalesced.increment();
+                default -> { } // a status this version does not know is counted nowhere rather than wrongly
+            }
+        }
+        totalMillis.record(Math.round(r.totalMillis()));
+    }
+
+    @Override
+    public long getTotal() {
+        return total.sum();
+    }
+
+    @Override
+    public int getInFlight() {
+        return inFlight.count();
+    }
+
+    @Override
+    public long getResponses2xx() {
+        return byClass[2].sum();
+    }
+
+    @Override
+    public long getResponses3xx() {
+        return byClass[3].sum();
+    }
+
+    @Override
+    public long getResponses4xx() {
+        return byClass[4].sum();
+    }
+
+    @Override
+    public long getResponses5xx() {
+        return byClass[5].sum();
+    }
+
+    @Override
+    public long getCacheHits() {
+        return hits.sum();
+    }
+
+    @Override
+    public long getCacheMisses() {
+        return misses.sum();
+    }
+
+    @Override
+    public long getCacheCoalesced() {
+        return coalesced.sum();
+    }
+
+    @Override
+    public long getTotalMillisP50() {
+        return totalMillis.percentile(50);
+    }
+
+    @Override
+    public long getTotalMillisP95() {
+        return totalMillis.percentile(95);
+    }
+
+    @Override
+    public long getTotalMillisP99() {
+        return totalMillis.percentile(99);
+    }
+}

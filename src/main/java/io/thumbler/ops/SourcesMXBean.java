@@ -1,0 +1,37 @@
+package io.thumbler.ops;
+
+import java.util.Map;
+
+/**
+ * {@code io.thumbler:type=Sources}: fetches of originals as the requests saw them, counted since
+ * the application started; latencies are over the last one to two minutes. A source error is a
+ * request that fetched (or tried to fetch) an original and failed before rendering: the origin
+ * refused or lacked it (403/404), was slow (504) or down (502/503), or the original was rejected
+ * by the header check (415/422).
+ *
+ * <p>Alert on: a rising {@code FetchErrors}, {@code ErrorsByStatus} 5xx entries (an origin is
+ * down or slow), {@code FetchMillisP95} near the source timeout.
+ */
+public interface SourcesMXBean {
+
+    /** Requests that fetched an original (the cache did not have the variant). */
+    long getFetches();
+
+    /** Fetches per source kind: {@code local}, {@code s3}, {@code https}. */
+    Map<String, Long> getFetchesByKind();
+
+    /** Source errors, all kinds. */
+    long getFetchErrors();
+
+    /** Source errors per HTTP status of the answer, e.g. {@code 404}, {@code 504}. */
+    Map<String, Long> getErrorsByStatus();
+
+    /** Source errors per source kind. */
+    Map<String, Long> getErrorsByKind();
+
+    long getFetchMillisP50();
+
+    long getFetchMillisP95();
+
+    long getFetchMillisP99();
+}

@@ -1,0 +1,128 @@
+package io.thumbler.it;
+
+import static io.thumbler.it.ThumblerClient.plainPath;
+import static io.thumbler.it.ThumblerClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an operator sees of a running Thumbler, read the way their tools read it: the MXBeans over
+ * remote JMX from this separate JVM (as JConsole would), the OpenMetrics text, the readiness JSON.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OperationsIT {
+
+    private static final String LADYBIRD = "LadyBird.jpg";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ThumblerClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ThumblerClient(base);
+    }
+
+    /** Payara's Health and Metrics sit at the server's root, whatever the application's context. */
+    private HttpResponse<byte[]> atServerRoot(String pathAndQuery) {
+        return client.send(HttpRequest.newBuilder(URI.create(client.base()).resolve(pathAndQuery)).GET());
+    }
+
+    @Test
+    void mxBeansAreVisibleOverRemoteJmxAndMoveWithRequests() throws Exception {
+        try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + System.getProperty("jmx.port") + "/jmxrmi"))) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName pool = new ObjectName("io.thumbler:type=RenderPool");
+            ObjectName requests = new ObjectName("io.thumbler:type=Requests");
+            ObjectName sources = new ObjectName("io.thumbler:type=Sources");
+            assertThat(server.queryNames(new ObjectName("io.thumbler:*"), null)).contains(pool, requests, sources);
+
+            long completed = (Long) server.getAttribute(pool, "Completed");
+            long total = (Long) server.getAttribute(requests, "Total");
+            long clientErrors = (Long) server.getAttribute(requests, "Responses4xx");
+            long fetches = (Long) server.getAttribute(sources, "Fetches");
+
+            for (int w : new int[] {64, 96, 128}) {
+                HttpResponse<byte[]> r = client.getSigned(plainPath("w:" + w, LADYBIRD, "jpg"));
+                assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+            }
+            assertThat(client.getSigned(plainPath("w:64", "no-such-original.jpg", "jpg")).statusCode()).isEqualTo(404);
+
+            assertThat((Long) server.getAttribute(pool, "Completed")).isEqualTo(completed + 3);
+            assertThat((Long) server.getAttribute(pool, "RenderMillisP50")).isPositive();
+            assertThat((Integer) server.getAttribute(pool, "Concurrency")).isPositive();
+            assertThat((Integer) server.getAttribute(pool, "Active")).isZero();
+            assertThat((Long) server.getAttribute(requests, "Total")).isEqualTo(total + 4);
+            assertThat((Long) server.getAttribute(requests, "Responses4xx")).isEqualTo(clientErrors + 1);
+            assertThat((Long) server.getAttribute(sources, "Fetches")).isGreaterThanOrEqualTo(fetches + 3);
+            assertThat((Long) server.getAttribute(sources, "FetchMillisP95")).isNotNegative();
+        }
+    }
+
+    @Test
+    void metricsCarryTheImgproxyStyleNames() {
+        assertThat(client.getSigned(plainPath("w:80", LADYBIRD, "png")).statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> r = atServerRoot("/metrics?scope=application");
+        String metrics = text(r);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(metrics).contains(
+                "# TYPE requests_total counter",
+                "status_codes_total{mp_scope=\"application\",status=\"200\"}",
+                "errors_total{mp_scope=\"application\",type=\"timeout\"}",
+                "# TYPE request_duration_seconds summary",
+                "request_span_duration_seconds_count{mp_scope=\"application\",span=\"processing\"}",
+                "request_span_duration_seconds_count{mp_scope=\"application\",span=\"queue\"}",
+                "request_span_duration_seconds_count{mp_scope=\"application\",span=\"downloading\"}",
+                "download_duration_seconds_count",
+                "processing_duration_seconds_count",
+                "queue_duration_seconds_count",
+                "# TYPE workers gauge",
+                "workers_utilization{",
+                "requests_in_progress{",
+                "images_in_progress{",
+                "render_queue_length{",
+                "cache_hits_total{",
+                "cache_misses_total{");
+        assertThat(metrics).doesNotContainPattern("(?m)^requests_total\\{mp_scope=\"application\"\\} 0\\.0$");
+    }
+
+    @Test
+    void readinessListsEveryCheckWithItsReason() {
+        HttpResponse<byte[]> r = atServerRoot("/health/ready");
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(text(r)).contains("\"name\":\"imagemagick\"", "\"name\":\"temp-dir\"", "\"name\":\"render-pool\"",
+                "\"reason\":\"writable\"", "\"reason\":\"accepting renders\"");
+    }
+}

@@ -1,0 +1,193 @@
+package io.thumbler.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.thumbler.config.ConfigReader;
+import io.thumbler.error.ThumblerException;
+import io.thumbler.transform.Transform;
+
+/**
+ * Shutdown draining of the render pool with a stand-in {@code convert} that sleeps before doing
+ * the real work (or instead of it), so a render is reliably in flight when the drain starts.
+ */
+class RenderPoolDrainTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<RenderOutcome> outcomes = new CopyOnWriteArrayList<>();
+
+    @Test
+    void waitsForAnAdmittedRenderThatFinishesInTime() throws Exception {
+        RenderPool pool = pool(script("sleep 1; exec /usr/bin/convert \"$@\""), 10);
+        CompletableFuture<Object> render = renderAsync(pool);
+        ConvertProcessStopTest.awaitRunning(1);
+
+        long t0 = System.nanoTime();
+        pool.drain();
+        long drainMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertThat(render.get(1, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+        assertThat(drainMillis).isBetween(300L, 5_000L);
+        assertThat(outcomes).extracting(RenderOutcome::kind).containsExactly(RenderOutcome.Kind.COMPLETED);
+        assertThat(renderDirs()).isEmpty();
+    }
+
+    @Test
+    void endsARenderThatOverrunsTheShutdownTimeout() throws Exception {
+        RenderPool pool = pool(script("exec sleep 60"), 1);
+        CompletableFuture<Object> render = renderAsync(pool);
+        ConvertProcessStopTest.awaitRunning(1);
+
+        long t0 = System.nanoTime();
+        pool.drain();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(8));
+        Object failure = render.get(1, TimeUnit.SECONDS);
+        assertThat(failure).isInstanceOf(ThumblerException.class);
+        assertThat(((ThumblerException) failure).status()).isEqualTo(503);
+        assertThat(ConvertProcess.running()).isZero();
+        assertThat(renderDirs()).isEmpty();
+    }
+
+    @Test
+    void refusesNewRendersOnceDraining() {
+        RenderPool pool = pool(script("exit 0"), 0);
+        pool.drain();
+
+        assertThat(pool.draining()).isTrue();
+        assertThatThrownBy(() -> pool.render(job())).isInstanceOf(RenderOverloadedException.class)
+                .hasMessage("the server is shutting down");
+        assertThat(outcomes).extracting(RenderOutcome::kind).containsExactly(RenderOutcome.Kind.REJECTED);
+    }
+
+    @Test
+    void leftoverRenderDirsAreRemoved() throws IOException {
+        Path renders = temp.resolve("renders");
+        Files.createDirectories(renders.resolve(TempDirSweeper.WORK_DIR_PREFIX + "123"));
+        Files.writeString(renders.resolve(TempDirSweeper.WORK_DIR_PREFIX + "123/in"), "x");
+        Files.writeString(renders.resolve("unrelated"), "kept");
+        RenderPool pool = pool(script("exit 0"), 0);
+        pool.drain();
+
+        assertThat(renderDirs()).isEmpty();
+        assertThat(renders.resolve("unrelated")).exists();
+    }
+
+    private CompletableFuture<Object> renderAsync(RenderPool pool) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return pool.render(job());
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+    }
+
+    private List<Path> renderDirs() throws IOException {
+        try (Stream<Path> s = Files.list(temp.resolve("renders"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith(TempDirSweeper.WORK_DIR_PREFIX)).toList();
+        }
+    }
+
+    private Path script(String body) {
+        try {
+            Path bin = Files.createDirectories(temp.resolve("bin"));
+            Path convert = bin.resolve("convert");
+            Files.writeString(convert, "#!/bin/sh\n" + body + "\n");
+            Files.setPosixFilePermissions(convert, PosixFilePermissions.fromString("rwx------"));
+            return convert;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RenderPool pool(Path convert, int shutdownSeconds) {
+        Path renders = temp.resolve("renders");
+        RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
+                SourceLimits.defaults());
+        Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), renders);
+        RenderPool pool = new RenderPool();
+        pool.imageMagick = new ImageMagickSetup() {
+            @Override
+            public RenderSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public Renderer renderer() {
+                return renderer;
+            }
+        };
+        pool.config = new ConfigReader(key -> key.equals("thumbler.shutdown-timeout") ? Optional.of(Integer.toString(shutdownSeconds)) : Optional.empty());
+        pool.outcomes = new RecordingEvent(outcomes);
+        pool.start();
+        return pool;
+    }
+
+    private static RenderJob job() {
+        try (InputStream in = RenderPoolDrainTest.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
+            byte[] canary = in.readAllBytes();
+            return new RenderJob(canary, HeaderSniffer.sniff(canary), Transform.builder().width(8).height(8).build(), ImageFormat.JPEG, 80);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Collects fired events; the pool uses nothing else of {@link Event}. */
+    private record RecordingEvent(List<RenderOutcome> fired) implements Event<RenderOutcome> {
+        @Override
+        public void fire(RenderOutcome event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends RenderOutcome> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends RenderOutcome> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<RenderOutcome> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends RenderOutcome> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends RenderOutcome> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
