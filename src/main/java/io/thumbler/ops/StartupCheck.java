@@ -50,7 +50,7 @@ public class StartupCheck {
             if (policy.isInsecure()) {
                 LOG.warning("THUMBLER_INSECURE=true: signatures are NOT checked; any URL renders. Never run like this in production.");
             }
-            originals.get();
+            originals.get().warmUp();
             cacheHeaders.get().cacheControl();
             RenderSettings.read(config);
             RenderPool.shutdownTimeout(config);
