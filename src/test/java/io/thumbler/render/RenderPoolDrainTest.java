@@ -129,8 +129,8 @@ class RenderPoolDrainTest {
     private RenderPool pool(Path convert, int shutdownSeconds) {
         Path renders = temp.resolve("renders");
         RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
-                SourceLimits.defaults());
-        Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), renders);
+                Map.of(), RenderSettings.POLICY_FRAME_LIMIT, false, Optional.empty(), SourceLimits.defaults());
+        Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), settings);
         RenderPool pool = new RenderPool();
         pool.imageMagick = new ImageMagickSetup() {
             @Override
