@@ -35,10 +35,48 @@ public class CacheHeaders {
                 + ", stale-while-revalidate=" + swr + ", stale-if-error=" + sie;
     }
 
-    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified) {
+    /**
+     * The headers of a successful variant (200 or 304).
+     *
+     * @param etag         the variant's strong ETag, quoted
+     * @param varyOnAccept whether the output format was negotiated from {@code Accept}: then caches
+     *                     must keep one copy per {@code Accept}, and only then, because {@code Vary}
+     *                     splits CloudFront's cache
+     */
+    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified, String etag, boolean varyOnAccept) {
         response.header("Cache-Control", cacheControl);
         response.header("X-Content-Type-Options", "nosniff");
+        response.header("ETag", etag);
+        if (varyOnAccept) {
+            response.header("Vary", "Accept");
+        }
         lastModified.ifPresent(t -> response.lastModified(Date.from(t)));
+    }
+
+    /**
+     * Whether an {@code If-None-Match} value names this ETag (RFC 9110 §13.1.2: {@code *}, or a
+     * list compared weakly, so {@code W/"k"} matches {@code "k"}).
+     *
+     * @param ifNoneMatch the header's value, or {@code null}
+     * @param etag        the current strong ETag, quoted
+     */
+    public static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*")) {
+                return true;
+            }
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String cacheControl() {

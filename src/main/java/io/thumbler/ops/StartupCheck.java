@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
 
+import io.thumbler.cache.CacheSettings;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
 import io.thumbler.http.CacheHeaders;
@@ -50,6 +51,7 @@ public class StartupCheck {
             originals.get();
             cacheHeaders.get().cacheControl();
             RenderSettings.read(config);
+            CacheSettings.read(config);
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);
             if (invalid == null) {
