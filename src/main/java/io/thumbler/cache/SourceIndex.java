@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class SourceIndex {
 
-    static final int MAX_KEYS_PER_SOURCE = 4096;
+    static final int MAX_KEYS_PER_SOURCE = 1024;
 
     private final FailSafeCache<String, String> index;
 
