@@ -11,6 +11,8 @@ import javax.cache.Caching;
 
 import org.ehcache.jsr107.EhcacheCachingProvider;
 
+import io.thumbler.source.Original;
+
 /**
  * The opened caches of one process: the Ehcache JCache manager with its four caches, each behind a
  * {@link FailSafeCache}, and the cluster tier when there is one. Plain Java, so that tests can open,
@@ -24,12 +26,12 @@ public final class CacheStores implements AutoCloseable {
 
     private final CacheManager manager;
     private final LayeredCache<CachedRendition> renditions;
-    private final FailSafeCache<byte[], io.thumbler.source.Original> originals;
+    private final FailSafeCache<byte[], Original> originals;
     private final FailSafeCache<String, SourceFacts> facts;
     private final SourceIndex index;
 
     private CacheStores(CacheManager manager, LayeredCache<CachedRendition> renditions,
-                        FailSafeCache<byte[], io.thumbler.source.Original> originals,
+                        FailSafeCache<byte[], Original> originals,
                         FailSafeCache<String, SourceFacts> facts, SourceIndex index) {
         this.manager = manager;
         this.renditions = renditions;
@@ -85,7 +87,7 @@ public final class CacheStores implements AutoCloseable {
         return renditions;
     }
 
-    public FailSafeCache<byte[], io.thumbler.source.Original> originals() {
+    public FailSafeCache<byte[], Original> originals() {
         return originals;
     }
 

@@ -38,7 +38,7 @@ public class OriginalCache {
         if (cached != null) {
             return cached;
         }
-        return fetches.load(key, caches.settings().coalesceWait(), () -> {
+        return fetches.load(key, caches.settings().coalesceWait(), () -> stores.get().originals().get(key), () -> {
             Original o = fetch.get();
             SourceFactsCache.remember(stores.get(), sourceId, o, caches.settings());
             return o;

@@ -47,6 +47,9 @@ public class RenditionCache {
             return cached;
         }
         SingleFlight.Outcome<Rendered> outcome = renders.load(key, caches.settings().coalesceWait(), () -> {
+            CachedRendition stored = stores.get().renditions().get(key);
+            return stored == null ? null : new Rendered(stored, false);
+        }, () -> {
             Rendered r = render.get();
             if (r.cacheable()) {
                 stores.get().renditions().put(key, r.rendition());
@@ -54,7 +57,11 @@ public class RenditionCache {
             }
             return r;
         });
-        timings.cacheStatus(outcome.coalesced() ? "coalesced" : "miss");
+        timings.cacheStatus(switch (outcome.source()) {
+            case LOADED -> "miss";
+            case COALESCED -> "coalesced";
+            case CACHED -> "hit";
+        });
         return outcome.value().rendition();
     }
 

@@ -21,11 +21,25 @@ import io.thumbler.error.ThumblerException;
  */
 public final class SingleFlight<T> {
 
+    /** Where a value came from. */
+    public enum Source {
+        /** this request ran the load */
+        LOADED,
+        /** another request's load, waited for */
+        COALESCED,
+        /** the cache, found by the re-check after this request became the loader */
+        CACHED
+    }
+
     /**
-     * @param value     the loaded value
-     * @param coalesced whether it came from another request's load
+     * @param value  the value
+     * @param source where it came from
      */
-    public record Outcome<T>(T value, boolean coalesced) {
+    public record Outcome<T>(T value, Source source) {
+
+        public boolean coalesced() {
+            return source == Source.COALESCED;
+        }
     }
 
     private final String what;
@@ -38,22 +52,36 @@ public final class SingleFlight<T> {
         this.what = what;
     }
 
+    /** {@link #load(String, Duration, Supplier, Supplier)} without a cache to re-check. */
+    public Outcome<T> load(String key, Duration wait, Supplier<T> loader) {
+        return load(key, wait, () -> null, loader);
+    }
+
     /**
+     * @param cached  looks the key up in the cache again once this request is the loader: a request
+     *                that missed the cache just before another's load finished and stored its value
+     *                finds it here instead of loading a second time; {@code null} when absent
+     * @param loader  loads (and stores) the value
      * @throws ThumblerException 503 when the load of another request did not finish within {@code wait};
      *         else whatever the load threw
      */
-    public Outcome<T> load(String key, Duration wait, Supplier<T> loader) {
+    public Outcome<T> load(String key, Duration wait, Supplier<T> cached, Supplier<T> loader) {
         CompletableFuture<T> mine = new CompletableFuture<>();
         CompletableFuture<T> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             coalesced.increment();
-            return new Outcome<>(await(running, wait), true);
+            return new Outcome<>(await(running, wait), Source.COALESCED);
         }
-        loads.increment();
         try {
-            T value = loader.get();
+            T value = cached.get();
+            Source source = Source.CACHED;
+            if (value == null) {
+                loads.increment();
+                value = loader.get();
+                source = Source.LOADED;
+            }
             mine.complete(value);
-            return new Outcome<>(value, false);
+            return new Outcome<>(value, source);
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;

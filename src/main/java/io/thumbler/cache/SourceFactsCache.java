@@ -22,7 +22,7 @@ public class SourceFactsCache {
     @Inject
     Caches caches;
 
-    private final SingleFlight<Original> fetches = new SingleFlight<>("fetching");
+    private final SingleFlight<KnownSource> fetches = new SingleFlight<>("fetching");
 
     /**
      * @param fetch reads the original from its origin
@@ -38,12 +38,13 @@ public class SourceFactsCache {
         if (remembered != null) {
             return new KnownSource(remembered, Optional.empty(), true);
         }
-        Original original = fetches.load(sourceId, caches.settings().coalesceWait(), () -> {
+        return fetches.load(sourceId, caches.settings().coalesceWait(), () -> {
+            SourceFacts learnedMeanwhile = stores.get().facts().get(sourceId);
+            return learnedMeanwhile == null ? null : new KnownSource(learnedMeanwhile, Optional.empty(), true);
+        }, () -> {
             Original o = fetch.get();
-            remember(stores.get(), sourceId, o, caches.settings());
-            return o;
+            return new KnownSource(remember(stores.get(), sourceId, o, caches.settings()), Optional.of(o), false);
         }).value();
-        return new KnownSource(factsOf(original), Optional.of(original), false);
     }
 
     /** Stores what a fetch taught: the facts (unless the TTL is 0) and the original itself. */
@@ -63,7 +64,7 @@ public class SourceFactsCache {
     }
 
     /** The fetches that learning started, and the requests that shared one. */
-    public SingleFlight<Original> fetches() {
+    public SingleFlight<KnownSource> fetches() {
         return fetches;
     }
 }

@@ -112,6 +112,22 @@ class SingleFlightTest {
     }
 
     @Test
+    void aRequestThatMissedJustBeforeAnotherStoredFindsTheValueOnTheRecheck() {
+        SingleFlight<String> flight = new SingleFlight<>("rendering");
+        AtomicInteger loads = new AtomicInteger();
+
+        SingleFlight.Outcome<String> o = flight.load("key", Duration.ofSeconds(1), () -> "stored meanwhile", () -> {
+            loads.incrementAndGet();
+            return "rendered";
+        });
+
+        assertThat(o.value()).isEqualTo("stored meanwhile");
+        assertThat(o.source()).isEqualTo(SingleFlight.Source.CACHED);
+        assertThat(loads).hasValue(0);
+        assertThat(flight.loads()).isZero();
+    }
+
+    @Test
     void differentKeysDoNotWaitForEachOther() {
         SingleFlight<String> flight = new SingleFlight<>("rendering");
         String outer = flight.load("a", Duration.ofSeconds(1), () -> flight.load("b", Duration.ofSeconds(1), () -> "b").value() + "a").value();
