@@ -15,8 +15,9 @@ import org.ehcache.xml.XmlConfiguration;
 
 /**
  * Builds the Ehcache configuration: the reference {@code ehcache.xml} from the WAR with the
- * configured directory, sizes and source TTL applied (Ehcache's {@code ${…}} replacement does not
- * reach numbers), or the operator's own file as is. Every cache gets {@link
+ * configured directory, sizes and source TTL applied in code (Ehcache's {@code ${…}} replacement
+ * resolves Java system properties only, and Thumbler's keys also come from the environment and
+ * other MicroProfile Config sources), or the operator's own file as is. Every cache gets {@link
  * CountingResilienceStrategy}, so tier failures are counted whichever file is used.
  */
 final class CacheManagerConfiguration {
