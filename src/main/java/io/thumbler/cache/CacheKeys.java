@@ -18,10 +18,19 @@ public final class CacheKeys {
     }
 
     /**
-     * One form per source however its address was spelled: scheme, bucket or host, key. (The
-     * HTTPS parser has already lower-cased the host.)
+     * One form per source however its address was spelled: scheme, bucket or host, key, and the S3
+     * object version when the address names one (that is another original than the latest). The
+     * HTTPS parser has already lower-cased the host.
      */
     public static String sourceId(SourceUri source) {
+        return purgeId(source) + source.versionId().map(v -> "?versionId=" + v).orElse("");
+    }
+
+    /**
+     * The source without an object version: what a purge names, so that purging
+     * {@code s3://bucket/key} removes the variants of every version of it.
+     */
+    public static String purgeId(SourceUri source) {
         return source.scheme().urlName() + "://" + source.authority() + "/" + source.key();
     }
 

@@ -40,7 +40,7 @@ public class OriginalCache {
         }
         return fetches.load(key, caches.settings().coalesceWait(), () -> stores.get().originals().get(key), () -> {
             Original o = fetch.get();
-            SourceFactsCache.remember(stores.get(), sourceId, o, caches.settings());
+            SourceFactsCache.remember(stores.get(), source, o, caches.settings());
             return o;
         }).value();
     }

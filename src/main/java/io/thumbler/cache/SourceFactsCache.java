@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.thumbler.render.HeaderSniffer;
+import io.thumbler.render.ImageHeader;
 import io.thumbler.source.Original;
 import io.thumbler.source.SourceUri;
 
@@ -43,24 +44,26 @@ public class SourceFactsCache {
             return learnedMeanwhile == null ? null : new KnownSource(learnedMeanwhile, Optional.empty(), true);
         }, () -> {
             Original o = fetch.get();
-            return new KnownSource(remember(stores.get(), sourceId, o, caches.settings()), Optional.of(o), false);
+            return new KnownSource(remember(stores.get(), source, o, caches.settings()), Optional.of(o), false);
         }).value();
     }
 
     /** Stores what a fetch taught: the facts (unless the TTL is 0) and the original itself. */
-    static SourceFacts remember(CacheStores stores, String sourceId, Original original, CacheSettings settings) {
+    static SourceFacts remember(CacheStores stores, SourceUri source, Original original, CacheSettings settings) {
+        String sourceId = CacheKeys.sourceId(source);
         SourceFacts facts = factsOf(original);
         if (!settings.sourceTtl().isZero()) {
             stores.facts().put(sourceId, facts);
         }
         String key = CacheKeys.original(sourceId, original.version());
         stores.originals().put(key, original);
-        stores.index().addOriginal(sourceId, key);
+        stores.index().addOriginal(CacheKeys.purgeId(source), key);
         return facts;
     }
 
     static SourceFacts factsOf(Original original) {
-        return new SourceFacts(original.version(), HeaderSniffer.sniff(original.bytes()).format(), original.lastModified());
+        ImageHeader header = HeaderSniffer.sniff(original.bytes());
+        return new SourceFacts(original.version(), header.format(), header.frames() > 1, original.lastModified());
     }
 
     /** The fetches that learning started, and the requests that shared one. */

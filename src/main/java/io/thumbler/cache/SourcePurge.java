@@ -33,11 +33,12 @@ public class SourcePurge {
     }
 
     /**
-     * @param address a source address as in a URL ({@code local:///a.jpg}, {@code s3://bucket/key}, …)
+     * @param address a source address as in a URL ({@code local:///a.jpg}, {@code s3://bucket/key}, …);
+     *                an S3 {@code versionId} in it is ignored: every version's variants go
      * @throws io.thumbler.error.ThumblerException 400 when the address is not a valid source
      */
     public Purged purge(String address) {
-        String sourceId = CacheKeys.sourceId(SourceUri.parse(address));
+        String sourceId = CacheKeys.purgeId(SourceUri.parse(address));
         Purged purged = caches.stores().map(s -> purge(s, sourceId)).orElse(new Purged(sourceId, 0, 0));
         LOG.info(() -> "purged " + purged);
         return purged;

@@ -24,33 +24,54 @@ public class CacheHeaders {
     ConfigReader config;
 
     private String cacheControl;
+    private int ttl;
+    private int sMaxAge;
 
     @PostConstruct
     void read() {
-        int ttl = config.integer("thumbler.ttl", 31_536_000, 0, 315_360_000);
-        int sMaxAge = config.integer("thumbler.s-maxage", ttl, 0, 315_360_000);
+        ttl = config.integer("thumbler.ttl", 31_536_000, 0, 315_360_000);
+        sMaxAge = config.integer("thumbler.s-maxage", ttl, 0, 315_360_000);
         int swr = config.integer("thumbler.stale-while-revalidate", 86_400, 0, 315_360_000);
         int sie = config.integer("thumbler.stale-if-error", 604_800, 0, 315_360_000);
         cacheControl = "public, max-age=" + ttl + ", s-maxage=" + sMaxAge
                 + ", stale-while-revalidate=" + swr + ", stale-if-error=" + sie;
     }
 
+    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified) {
+        success(response, lastModified, Optional.empty());
+    }
+
     /**
-     * The headers of a successful variant (200 or 304).
+     * With an {@code expires} from the URL no cache may keep the response past it: both ages are cut
+     * to the seconds left and the stale-serving extensions are dropped (they would outlive it).
+     */
+    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified, Optional<Instant> expires) {
+        if (expires.isPresent()) {
+            long left = Math.max(0, Instant.now().until(expires.get(), java.time.temporal.ChronoUnit.SECONDS));
+            response.header("Cache-Control", "public, max-age=" + Math.min(ttl, left) + ", s-maxage=" + Math.min(sMaxAge, left));
+            response.expires(Date.from(expires.get()));
+        } else {
+            response.header("Cache-Control", cacheControl);
+        }
+        response.header("X-Content-Type-Options", "nosniff");
+        lastModified.ifPresent(t -> response.lastModified(Date.from(t)));
+    }
+
+    /**
+     * The headers of a variant (200 or 304): those of {@link #success(Response.ResponseBuilder, Optional, Optional)},
+     * its strong {@code ETag}, and {@code Vary: Accept} when the format was negotiated (only then,
+     * because {@code Vary} splits CloudFront's cache).
      *
      * @param etag         the variant's strong ETag, quoted
-     * @param varyOnAccept whether the output format was negotiated from {@code Accept}: then caches
-     *                     must keep one copy per {@code Accept}, and only then, because {@code Vary}
-     *                     splits CloudFront's cache
+     * @param varyOnAccept whether {@code Accept} took part in choosing the format
      */
-    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified, String etag, boolean varyOnAccept) {
-        response.header("Cache-Control", cacheControl);
-        response.header("X-Content-Type-Options", "nosniff");
+    public void variant(Response.ResponseBuilder response, Optional<Instant> lastModified, Optional<Instant> expires,
+                        String etag, boolean varyOnAccept) {
+        success(response, lastModified, expires);
         response.header("ETag", etag);
         if (varyOnAccept) {
             response.header("Vary", "Accept");
         }
-        lastModified.ifPresent(t -> response.lastModified(Date.from(t)));
     }
 
     /**

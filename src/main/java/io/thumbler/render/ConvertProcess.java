@@ -19,7 +19,8 @@ import io.thumbler.error.ThumblerException;
  * <p>im4java's synchronous {@code run()} waits without a timeout and does not stop the child when
  * the Java thread is interrupted (research/security-reliability.md, IM-5), so Thumbler builds the
  * arguments with im4java and holds the {@link Process} itself: at the deadline SIGTERM (which lets
- * ImageMagick delete its spill files), two seconds later SIGKILL. stderr is drained concurrently
+ * ImageMagick delete its spill files), two seconds later SIGKILL. stderr and stdout (where an
+ * analysis pass {@code -print}s) are drained concurrently
  * into a bounded buffer (a chatty process can neither block on a full pipe nor fill the heap) and
  * carries the reason of a failure into the log.
  */
@@ -45,8 +46,12 @@ public final class ConvertProcess {
         this.deadline = deadline;
     }
 
-    /** The outcome of a process that ended within its deadline. */
-    public record Result(int exitCode, String stderr, long millis) {
+    /**
+     * The outcome of a process that ended within its deadline.
+     *
+     * @param stdout what {@code -print} wrote (analysis passes), bounded like stderr
+     */
+    public record Result(int exitCode, String stderr, long millis, String stdout) {
         public boolean succeeded() {
             return exitCode == 0;
         }
@@ -64,7 +69,6 @@ public final class ConvertProcess {
         command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         // Inherited MAGICK_* variables could point ImageMagick at another policy or raise limits.
         pb.environment().keySet().removeIf(k -> k.startsWith("MAGICK_"));
@@ -78,6 +82,7 @@ public final class ConvertProcess {
                     "cannot start " + binary + ": " + e.getMessage(), e);
         }
         BoundedDrain stderr = BoundedDrain.start(process.getErrorStream(), STDERR_LIMIT);
+        BoundedDrain stdout = BoundedDrain.start(process.getInputStream(), STDERR_LIMIT);
         try {
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(process);
@@ -85,7 +90,8 @@ public final class ConvertProcess {
                         "convert killed after " + deadline + "; stderr: " + stderr.text(), null);
             }
             stderr.await();
-            return new Result(process.exitValue(), stderr.text(), (System.nanoTime() - start) / 1_000_000);
+            stdout.await();
+            return new Result(process.exitValue(), stderr.text(), (System.nanoTime() - start) / 1_000_000, stdout.text());
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();

@@ -53,7 +53,7 @@ public class ImageMagickSetup {
         Map<String, String> env = Map.of(
                 "MAGICK_CONFIGURE_PATH", policyDir.toString(),
                 "MAGICK_THREAD_LIMIT", "1");
-        renderer = new Renderer(new ConvertProcess(settings.convertBinary(), env, settings.renderTimeout()), settings.tempDir());
+        renderer = new Renderer(new ConvertProcess(settings.convertBinary(), env, settings.renderTimeout()), settings);
         ImageMagickSelfTest.Result selfTest = new ImageMagickSelfTest(settings.convertBinary(), policyDir).run();
         if (!selfTest.ok()) {
             notReadyReason = "ImageMagick self-test failed: " + selfTest.reason();

@@ -22,33 +22,61 @@ public final class Renderer {
     private static final Logger LOG = Logger.getLogger(Renderer.class.getName());
 
     private final ConvertProcess convert;
+    private final RenderSettings settings;
     private final Path tempRoot;
 
-    public Renderer(ConvertProcess convert, Path tempRoot) {
+    public Renderer(ConvertProcess convert, RenderSettings settings) {
         this.convert = convert;
-        this.tempRoot = tempRoot;
+        this.settings = settings;
+        this.tempRoot = settings.tempDir();
     }
 
+    /**
+     * Analyses the source when trim or smart gravity need its pixels, plans the geometry, renders,
+     * and, under a {@code max_bytes} budget, renders again at lower quality until the result fits.
+     */
     public Rendition render(RenderJob job) {
-        ResizeGeometry geometry = GeometryPlanner.plan(job.header().orientedWidth(), job.header().orientedHeight(), job.transform());
         Path dir = createPrivateDir();
         try {
             Path input = dir.resolve("in");
-            Path output = dir.resolve("out");
             Files.write(input, job.original());
-            ConvertProcess.Result result = convert.run(ThumbnailCommand.arguments(job, geometry, input, output, dir), dir);
-            if (!result.succeeded()) {
-                throw new ThumblerException(422, "ImageMagick could not render this original (" + firstLine(result.stderr()) + ")",
-                        "convert exit " + result.exitCode() + ": " + result.stderr(), null);
+            int[] size = SourceReading.frameSize(job.header(), job.transform());
+            SourceFrame frame = SourceAnalysis.needed(job.transform())
+                    ? SourceAnalysis.analyse(job, input, dir, convert, settings)
+                    : SourceFrame.of(size[0], size[1]);
+            ResizeGeometry geometry = GeometryPlanner.plan(frame, job.transform());
+            Rendition r = renderOnce(job, geometry, input, dir);
+            long budget = job.transform().encoding().maxBytes();
+            RenderJob next = job;
+            while (budget > 0 && r.bytes().length > budget && next.quality() > 10 && lossy(job.output())) {
+                next = new RenderJob(job.original(), job.header(), job.transform(), job.output(),
+                        ByteBudget.nextQuality(next.quality(), r.bytes().length, budget));
+                Rendition smaller = renderOnce(next, geometry, input, dir);
+                r = new Rendition(smaller.bytes(), smaller.format(), smaller.width(), smaller.height(), r.renderMillis() + smaller.renderMillis());
             }
-            byte[] bytes = Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
-            ImageHeader produced = verify(job, geometry, bytes, result);
-            return new Rendition(bytes, produced.format(), produced.width(), produced.height(), result.millis());
+            return r;
         } catch (IOException e) {
             throw new ThumblerException(500, "the render's temporary files could not be written", e.toString(), e);
         } finally {
             deleteRecursively(dir);
         }
+    }
+
+    private Rendition renderOnce(RenderJob job, ResizeGeometry geometry, Path input, Path dir) throws IOException {
+        Path output = dir.resolve("out");
+        Files.deleteIfExists(output);
+        ConvertProcess.Result result = convert.run(ThumbnailCommand.arguments(job, geometry, input, output, dir, settings), dir);
+        if (!result.succeeded()) {
+            throw new ThumblerException(422, "ImageMagick could not render this original (" + firstLine(result.stderr()) + ")",
+                    "convert exit " + result.exitCode() + ": " + result.stderr(), null);
+        }
+        byte[] bytes = Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
+        ImageHeader produced = verify(job, geometry, bytes, result);
+        return new Rendition(bytes, produced.format(), produced.width(), produced.height(), result.millis());
+    }
+
+    private static boolean lossy(ImageFormat f) {
+        return f == ImageFormat.JPEG || f == ImageFormat.WEBP || f == ImageFormat.AVIF;
     }
 
     private static ImageHeader verify(RenderJob job, ResizeGeometry g, byte[] bytes, ConvertProcess.Result result) {

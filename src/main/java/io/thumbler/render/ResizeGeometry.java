@@ -1,39 +1,46 @@
 package io.thumbler.render;
 
-/**
- * The exact pixel operations of one render, computed in Java from the oriented source size and the
- * transform, so that the output size is imgproxy's, not whatever ImageMagick's geometry rounding
- * would give.
- *
- * @param resizeWidth  width after scaling (before any crop)
- * @param resizeHeight height after scaling
- * @param cropWidth    width of the crop window taken from the scaled image (= resizeWidth when no crop)
- * @param cropHeight   height of the crop window
- * @param cropX        left edge of the crop window
- * @param cropY        top edge of the crop window
- * @param canvasWidth  width of the final canvas (larger than the crop when extending)
- * @param canvasHeight height of the final canvas
- * @param canvasX      where the image is placed on the canvas, from the left
- * @param canvasY      where the image is placed on the canvas, from the top
- */
-public record ResizeGeometry(int resizeWidth, int resizeHeight,
-                             int cropWidth, int cropHeight, int cropX, int cropY,
-                             int canvasWidth, int canvasHeight, int canvasX, int canvasY) {
+import java.util.Optional;
 
-    public boolean crops() {
-        return cropWidth != resizeWidth || cropHeight != resizeHeight;
+/**
+ * The exact pixel operations of one render, computed in Java by {@link GeometryPlanner} so that
+ * the output size is imgproxy's, not whatever ImageMagick's geometry rounding would give. Every
+ * step works in the frame after orientation, rotation and flips.
+ *
+ * @param sourceCrop   the part of the source kept by {@code trim} and {@code crop}, if any
+ * @param resizeWidth  width after scaling the kept part
+ * @param resizeHeight height after scaling
+ * @param resultCrop   the window cut from the scaled image ({@code fill}, {@code fill-down}), if any
+ * @param extend       the canvas of {@code extend} and where the image sits on it, if it grows
+ * @param aspectExtend the canvas of {@code extend_aspect_ratio}, if it grows
+ * @param paddingTop   padding in output pixels (already DPR-scaled); likewise the other three
+ * @param dprScale     the DPR that was applied (imgproxy lowers it when the source is too small)
+ */
+public record ResizeGeometry(Optional<Rect> sourceCrop, int resizeWidth, int resizeHeight, Optional<Rect> resultCrop,
+                             Optional<Rect> extend, Optional<Rect> aspectExtend,
+                             int paddingTop, int paddingRight, int paddingBottom, int paddingLeft, double dprScale) {
+
+    /** Size after the result crop, before any canvas grows. */
+    public int croppedWidth() {
+        return resultCrop.map(Rect::width).orElse(resizeWidth);
     }
 
-    public boolean extends_() {
-        return canvasWidth != cropWidth || canvasHeight != cropHeight;
+    public int croppedHeight() {
+        return resultCrop.map(Rect::height).orElse(resizeHeight);
+    }
+
+    public boolean padded() {
+        return paddingTop + paddingRight + paddingBottom + paddingLeft > 0;
     }
 
     /** The size of the output image. */
     public int outputWidth() {
-        return canvasWidth;
+        int w = aspectExtend.map(Rect::width).orElse(extend.map(Rect::width).orElse(croppedWidth()));
+        return w + paddingLeft + paddingRight;
     }
 
     public int outputHeight() {
-        return canvasHeight;
+        int h = aspectExtend.map(Rect::height).orElse(extend.map(Rect::height).orElse(croppedHeight()));
+        return h + paddingTop + paddingBottom;
     }
 }

@@ -2,64 +2,93 @@ package io.thumbler.render;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.im4java.core.IMOperation;
 
+import io.thumbler.transform.Rgb;
+import io.thumbler.transform.Transform;
+
 /**
- * Builds the {@code convert} arguments for a render from Thumbler's own values only: the job's
- * numbers, enum names and two file names that Thumbler created. No request string ever reaches
- * ImageMagick, and both files carry an explicit coder prefix so ImageMagick never guesses a format.
+ * Builds the {@code convert} arguments for a render from Thumbler's own values only: numbers the
+ * {@link GeometryPlanner} computed, enum names, colours parsed to hex, and files Thumbler created.
+ * No request string ever reaches ImageMagick.
  *
- * <p>The order follows research/perf-anchors.md: {@code -define jpeg:size} before the input lets
- * libjpeg decode at 1/2, 1/4 or 1/8 scale (on a 20 MP photo 75 ms instead of 1006 ms), sized from
- * the scaled image so both sides keep twice the pixels they need; then {@code -auto-orient},
- * {@code -thumbnail} to the exact size {@link GeometryPlanner} computed, the crop window, the
- * canvas, {@code -strip}, the quality.
+ * <p>The order is imgproxy's pipeline: read and orient ({@link SourceReading}), cut the source
+ * (trim, crop), scale to the exact planned size, cut to the box, filters, extend, extend to aspect
+ * ratio, padding, flatten, metadata, encoding. {@code -define jpeg:size} before the input lets
+ * libjpeg decode at a fraction of the size (research/perf-anchors.md); it is left out when the
+ * source is cut first, because the cut is in full-size pixels.
  */
 public final class ThumbnailCommand {
 
     private ThumbnailCommand() {
     }
 
-    public static List<String> arguments(RenderJob job, ResizeGeometry g, Path input, Path output, Path tempDir) {
-        ImageHeader header = job.header();
+    public static List<String> arguments(RenderJob job, ResizeGeometry g, Path input, Path output, Path tempDir, RenderSettings settings) {
+        Transform t = job.transform();
         IMOperation op = new IMOperation();
         // Spill files of this render go to its own directory, which is deleted whatever happens.
         op.define("registry:temporary-path=" + tempDir);
-        if (header.format() == ImageFormat.JPEG) {
-            int hintW = Math.min(2 * g.resizeWidth(), header.orientedWidth());
-            int hintH = Math.min(2 * g.resizeHeight(), header.orientedHeight());
-            op.define("jpeg:size=" + (header.swapsAxes() ? hintH + "x" + hintW : hintW + "x" + hintH));
+        int frames = SourceReading.frames(job, settings);
+        if (job.header().format() == ImageFormat.JPEG && g.sourceCrop().isEmpty()) {
+            op.define("jpeg:size=" + shrinkOnLoadHint(job, g));
         }
-        // [0]: only the first frame is read, so a 10 000-frame GIF costs one frame.
-        op.addImage(header.format().coder() + ":" + input + "[0]");
-        op.autoOrient();
-        if ("CMYK".equals(header.colorSpace()) || "YCCK".equals(header.colorSpace())) {
-            op.colorspace("sRGB");
+        SourceReading.addTo(op, job, input, frames, settings);
+        g.sourceCrop().ifPresent(r -> crop(op, r));
+        // -thumbnail is -resize that also strips profiles: use it only when metadata goes anyway
+        op.addRawArgs(t.encoding().stripMetadata() ? "-thumbnail" : "-resize", g.resizeWidth() + "x" + g.resizeHeight() + "!");
+        g.resultCrop().ifPresent(r -> crop(op, r));
+        Filters.addTo(op, t, g);
+
+        boolean opaque = job.output() == ImageFormat.JPEG || t.background().isPresent();
+        String canvas = t.background().map(c -> "#" + c.hex()).orElse(opaque ? "white" : "none");
+        g.extend().ifPresent(r -> place(op, r, canvas));
+        g.aspectExtend().ifPresent(r -> place(op, r, canvas));
+        if (g.padded()) {
+            place(op, new Rect(g.paddingLeft(), g.paddingTop(), g.outputWidth(), g.outputHeight()), canvas);
         }
-        op.thumbnail(g.resizeWidth(), g.resizeHeight(), '!');
-        if (g.crops()) {
-            op.crop(g.cropWidth(), g.cropHeight(), g.cropX(), g.cropY());
-            op.p_repage();
-        }
-        boolean opaqueOutput = job.output() == ImageFormat.JPEG;
-        if (g.extends_()) {
-            op.background(opaqueOutput ? "white" : "none");
-            op.gravity("NorthWest");
-            // A negative extent offset places the image that far from the canvas' top-left corner.
-            op.addRawArgs("-extent", g.canvasWidth() + "x" + g.canvasHeight() + "-" + g.canvasX() + "-" + g.canvasY());
-        }
-        if (opaqueOutput) {
-            // JPEG has no alpha: flatten onto white as imgproxy does, not onto ImageMagick's black.
-            op.background("white");
+        if (opaque) {
+            // Flatten onto the background (white by default), as imgproxy does, not onto ImageMagick's black.
+            op.background("#" + t.background().orElse(Rgb.WHITE).hex());
             op.alpha("remove");
             op.alpha("off");
         }
-        op.strip();
-        if (job.output() != ImageFormat.PNG && job.output() != ImageFormat.GIF) {
+        Metadata.addTo(op, t);
+        if (job.output() == ImageFormat.JPEG || job.output() == ImageFormat.WEBP || job.output() == ImageFormat.AVIF) {
             op.quality((double) job.quality());
+        }
+        if (job.output() == ImageFormat.JPEG && settings.jpegProgressive()) {
+            op.interlace("Plane");
+        }
+        if (frames > 1 && job.output() == ImageFormat.GIF) {
+            op.layers("Optimize");
         }
         op.addImage(job.output().coder() + ":" + output);
         return op.getCmdArgs();
+    }
+
+    /** Twice the scaled size on each side, in the stored (not upright) axes libjpeg decodes in. */
+    private static String shrinkOnLoadHint(RenderJob job, ResizeGeometry g) {
+        ImageHeader h = job.header();
+        Transform t = job.transform();
+        boolean storedSwapped = (t.autoRotate() && h.swapsAxes()) ^ (t.rotate() % 180 == 90);
+        int[] frame = SourceReading.frameSize(h, t);
+        int hintW = Math.min(2 * g.resizeWidth(), t.rotate() % 180 == 90 ? frame[1] : frame[0]);
+        int hintH = Math.min(2 * g.resizeHeight(), t.rotate() % 180 == 90 ? frame[0] : frame[1]);
+        return storedSwapped ? hintH + "x" + hintW : hintW + "x" + hintH;
+    }
+
+    static void crop(IMOperation op, Rect r) {
+        op.crop(r.width(), r.height(), r.x(), r.y());
+        op.p_repage();
+    }
+
+    /** A canvas of {@code r.width × r.height} with the image at {@code r.x, r.y}. */
+    private static void place(IMOperation op, Rect r, String color) {
+        op.background(color);
+        op.gravity("NorthWest");
+        // A negative extent offset places the image that far from the canvas' top-left corner.
+        op.addRawArgs("-extent", String.format(Locale.ROOT, "%dx%d-%d-%d", r.width(), r.height(), r.x(), r.y()));
     }
 }

@@ -12,7 +12,8 @@ public interface OriginalSource {
      * Reads the original.
      *
      * @throws io.thumbler.error.ThumblerException 404 when it does not exist or may not be read,
-     *         422 when it is too large, 502/504 when the origin fails or is too slow
+     *         422 when it is too large, 502 when the origin fails or answers nonsense, 503 when the
+     *         origin is known to be failing (circuit open), 504 when it is too slow
      */
     Original fetch(SourceUri uri);
 }

@@ -11,7 +11,7 @@ import io.thumbler.error.ThumblerException;
  * deployment has not configured answers 404, like an address outside the allow-list: the client
  * learns nothing about what exists.
  */
-public final class Originals {
+public final class Originals implements AutoCloseable {
 
     private final Map<SourceUri.Scheme, OriginalSource> byScheme = new EnumMap<>(SourceUri.Scheme.class);
 
@@ -21,6 +21,11 @@ public final class Originals {
         }
     }
 
+    /**
+     * Reads the original from the kind that serves its scheme.
+     *
+     * @throws ThumblerException 404 when the scheme is not enabled, else as {@link OriginalSource#fetch}
+     */
     public Original fetch(SourceUri uri) {
         OriginalSource source = byScheme.get(uri.scheme());
         if (source == null) {
@@ -32,5 +37,19 @@ public final class Originals {
 
     public boolean serves(SourceUri.Scheme scheme) {
         return byScheme.containsKey(scheme);
+    }
+
+    /** Releases the sources' clients and deadline threads; the application is going away. */
+    @Override
+    public void close() {
+        for (OriginalSource source : byScheme.values()) {
+            if (source instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // shutting down: nothing left to tell the client, and the next source must still close
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.thumbler.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -14,5 +15,9 @@ public class OriginalsProducer {
     @Singleton
     Originals originals(ConfigReader config) {
         return SourceSettings.read(config);
+    }
+
+    void close(@Disposes Originals originals) {
+        originals.close();
     }
 }

@@ -1,6 +1,8 @@
 package io.thumbler.source;
 
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.thumbler.error.ThumblerException;
 
@@ -9,7 +11,8 @@ import io.thumbler.error.ThumblerException;
  *
  * <ul>
  *   <li>{@code local:///path/to/file.jpg} — {@code authority} empty, {@code key} {@code path/to/file.jpg}</li>
- *   <li>{@code s3://bucket/path/to/key} — {@code authority} the bucket</li>
+ *   <li>{@code s3://bucket/path/to/key[?versionId=ID]} — {@code authority} the bucket, {@code versionId}
+ *       the object version when one is named (see {@link S3Address})</li>
  *   <li>{@code https://host[:port]/path?query} — {@code authority} the host, {@code key} the path and query</li>
  * </ul>
  *
@@ -17,11 +20,26 @@ import io.thumbler.error.ThumblerException;
  * @param authority bucket or host; empty for local
  * @param key       object key or path, without the leading slash
  * @param text      the address as written, for messages and cache keys
+ * @param versionId the S3 object version named by the address; empty for the latest version and
+ *                  for the other kinds
  */
-public record SourceUri(Scheme scheme, String authority, String key, String text) {
+public record SourceUri(Scheme scheme, String authority, String key, String text, Optional<String> versionId) {
 
-    /** Keys longer than this are refused: S3 allows 1024 bytes; nothing real is longer. */
+    /** Keys longer than this many UTF-8 bytes are refused: S3's own limit; nothing real is longer. */
     public static final int MAX_KEY_LENGTH = 1024;
+
+    public SourceUri {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(versionId, "versionId");
+    }
+
+    /** An address that names no object version. */
+    public SourceUri(Scheme scheme, String authority, String key, String text) {
+        this(scheme, authority, key, text, Optional.empty());
+    }
 
     /** The kinds of origin Thumbler knows. */
     public enum Scheme {
@@ -44,18 +62,7 @@ public record SourceUri(Scheme scheme, String authority, String key, String text
             return new SourceUri(Scheme.LOCAL, "", key, text);
         }
         if (text.startsWith("s3://")) {
-            String rest = text.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            if (slash <= 0) {
-                throw ThumblerException.badRequest("source '" + text + "' must have the form s3://bucket/key");
-            }
-            String bucket = rest.substring(0, slash);
-            if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-                throw ThumblerException.badRequest("source '" + text + "': '" + bucket + "' is not a valid S3 bucket name");
-            }
-            String key = rest.substring(slash + 1);
-            KeyGrammar.check(text, key);
-            return new SourceUri(Scheme.S3, bucket, key, text);
+            return S3Address.parse(text);
         }
         if (text.regionMatches(true, 0, "https://", 0, "https://".length())) {
             return HttpsAddress.parse(text);

@@ -7,5 +7,9 @@
  * key grammar for every kind (no dot segments, no empty segments, no control characters, no
  * backslashes, bounded length) before any kind sees it, and every kind checks again that what it
  * opens is inside what it was allowed to open.
+ *
+ * <p>Remote kinds fail in the statuses a CDN should see: 404 for missing, denied or not allowed
+ * (no existence oracle), 422 for too large, 502 for a broken origin, 503 while the S3 circuit is
+ * open, 504 past the download deadline. Configuration keys: {@code docs/sources.md}.
  */
 package io.thumbler.source;

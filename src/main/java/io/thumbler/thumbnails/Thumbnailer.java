@@ -1,5 +1,7 @@
 package io.thumbler.thumbnails;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,9 +12,9 @@ import io.thumbler.cache.KnownSource;
 import io.thumbler.cache.OriginalCache;
 import io.thumbler.cache.RenditionCache;
 import io.thumbler.cache.SourceFactsCache;
+import io.thumbler.error.ThumblerException;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.render.HeaderSniffer;
-import io.thumbler.render.ImageFormat;
 import io.thumbler.render.ImageHeader;
 import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.RenderJob;
@@ -22,26 +24,28 @@ import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Original;
 import io.thumbler.source.Originals;
 import io.thumbler.source.SourceUri;
-import io.thumbler.transform.OptionParser;
 import io.thumbler.transform.ProcessingPath;
 import io.thumbler.transform.ProcessingPathParser;
 import io.thumbler.transform.Transform;
 
 /**
  * The request flow of DESIGN.md §1, one step per line, in two halves so that a conditional request
- * can stop between them: {@link #variant} verifies the signature, parses the options, learns the
- * source's version (remembered, or by one fetch) and computes the cache key; {@link #thumbnail}
- * answers from the rendition cache or, once for all concurrent requests of the key, fetches the
- * original (original cache), checks its header and renders.
+ * can stop between them. {@link #variant}: verify the signature, parse the options, refuse an
+ * expired URL, learn the source's version (remembered, or by one fetch), choose the output format
+ * (from {@code Accept} when negotiation is on) and compute the cache key. {@link #thumbnail}: answer
+ * from the rendition cache or, once for all concurrent requests of the key, fetch the original
+ * (original cache), check its header, render, and hand back a verified thumbnail.
  */
 @ApplicationScoped
 public class Thumbnailer {
 
     private final ProcessingPathParser pathParser = new ProcessingPathParser();
-    private final OptionParser optionParser = new OptionParser();
 
     @Inject
     SignaturePolicy signatures;
+
+    @Inject
+    ProcessingSettings processing;
 
     @Inject
     Originals originals;
@@ -67,26 +71,40 @@ public class Thumbnailer {
     /**
      * @param signature the first path segment
      * @param path      everything after it, leading '/' included, exactly as received
+     * @param accept    the request's {@code Accept} header (may be null), used only when negotiation is on
      */
-    public Variant variant(String signature, String path, RequestTimings timings) {
-        signatures.verify(signature, path);
-        ProcessingPath url = pathParser.parse(path);
-        Transform transform = optionParser.parse(url.options());
+    public Variant variant(String signature, String path, String accept, RequestTimings timings) {
+        ProcessingPath url = verifiedPath(signature, path);
+        Transform transform = processing.parser().parse(url.options());
+        refuseExpired(transform);
         SourceUri source = SourceUri.parse(url.source());
 
         KnownSource known = sourceFacts.learn(source, () -> fetch(source, timings));
-        ImageFormat output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format());
-        int quality = transform.quality() != Transform.DEFAULT_QUALITY ? transform.quality() : imageMagick.settings().defaultQuality();
-        String sourceId = CacheKeys.sourceId(source);
-        String key = CacheKeys.rendition(transform.canonical(), output, quality, sourceId, known.facts().version(),
-                caches.rendererVersion());
-        return new Variant(source, sourceId, transform, output, quality, known, key, false);
+        OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format(),
+                known.facts().animated(), accept, processing);
+        int quality = imageMagick.settings().qualityFor(output.format(), transform.encoding());
+        String key = CacheKeys.rendition(transform.canonical(), output.format(), quality, CacheKeys.sourceId(source),
+                known.facts().version(), caches.rendererVersion());
+        return new Variant(source, url.source(), transform, output.format(), quality, known, key, output.negotiated());
     }
 
     /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
     public Thumbnail thumbnail(Variant v, RequestTimings timings) {
-        CachedRendition r = renditions.rendition(v.key(), v.sourceId(), () -> render(v, timings), timings);
-        return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified());
+        CachedRendition r = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
+                v.transform().delivery().expires(), ContentDisposition.of(v.transform().delivery(), v.sourceText(), r.format()),
+                v.negotiated());
+    }
+
+    /**
+     * {@code /info}: the same checks as a render (signature, options, expiry, source), then the
+     * original's header facts; ImageMagick never runs.
+     */
+    public SourceInfo info(String signature, String path, RequestTimings timings) {
+        ProcessingPath url = verifiedPath(signature, path);
+        refuseExpired(processing.parser().parse(url.options()));
+        Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())));
+        return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
     }
 
     private RenditionCache.Rendered render(Variant v, RequestTimings timings) {
@@ -104,5 +122,17 @@ public class Thumbnailer {
 
     private Original fetch(SourceUri source, RequestTimings timings) {
         return timings.time("fetch", () -> originals.fetch(source));
+    }
+
+    private ProcessingPath verifiedPath(String signature, String path) {
+        signatures.verify(signature, path);
+        return pathParser.parse(path);
+    }
+
+    /** imgproxy's {@code expires}: a URL past its expiry is 404, as if it never existed. */
+    private static void refuseExpired(Transform transform) {
+        if (transform.delivery().expiredAt(Instant.now())) {
+            throw ThumblerException.notFound("the URL expired at " + transform.delivery().expires().orElseThrow());
+        }
     }
 }

@@ -44,16 +44,18 @@ public class ThumbnailsResource {
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RawPath raw = RawPath.of(uri);
         RequestTimings timings = ServerTimingFilter.of(request);
-        Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), timings);
+        Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), request.getHeader("Accept"), timings);
         if (CacheHeaders.matches(ifNoneMatch, v.etag())) {
             timings.cacheStatus(v.known().remembered() ? "hit" : "miss");
             Response.ResponseBuilder notModified = Response.notModified();
-            cacheHeaders.success(notModified, v.known().facts().lastModified(), v.etag(), v.negotiated());
+            cacheHeaders.variant(notModified, v.known().facts().lastModified(), v.transform().delivery().expires(),
+                    v.etag(), v.negotiated());
             return notModified.build();
         }
         Thumbnail t = thumbnailer.thumbnail(v, timings);
         Response.ResponseBuilder response = Response.ok(t.bytes(), t.format().mediaType());
-        cacheHeaders.success(response, t.lastModified(), v.etag(), v.negotiated());
+        cacheHeaders.variant(response, t.lastModified(), t.expires(), v.etag(), t.varyAccept());
+        response.header("Content-Disposition", t.contentDisposition());
         return response.build();
     }
 }

@@ -3,49 +3,59 @@ package io.thumbler.transform;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Where a crop or an extension anchors: the compass points of imgproxy's {@code gravity}. */
+/**
+ * Where a crop or an extension anchors: the compass points of imgproxy's {@code gravity}, its
+ * focus point {@code fp} and its smart gravity {@code sm}.
+ */
 public enum GravityType {
-    CENTER("ce", 0.5, 0.5),
-    NORTH("no", 0.5, 0.0),
-    SOUTH("so", 0.5, 1.0),
-    EAST("ea", 1.0, 0.5),
-    WEST("we", 0.0, 0.5),
-    NORTH_EAST("noea", 1.0, 0.0),
-    NORTH_WEST("nowe", 0.0, 0.0),
-    SOUTH_EAST("soea", 1.0, 1.0),
-    SOUTH_WEST("sowe", 0.0, 1.0);
+    CENTER("ce"),
+    NORTH("no"),
+    SOUTH("so"),
+    EAST("ea"),
+    WEST("we"),
+    NORTH_EAST("noea"),
+    NORTH_WEST("nowe"),
+    SOUTH_EAST("soea"),
+    SOUTH_WEST("sowe"),
+    /** Offsets are the point's relative position (0–1) that the window centres on. */
+    FOCUS_POINT("fp"),
+    /** The window that holds the most detail, found by {@code render.SaliencyMap}. */
+    SMART("sm");
 
     private final String urlName;
-    private final double anchorX;
-    private final double anchorY;
 
-    GravityType(String urlName, double anchorX, double anchorY) {
+    GravityType(String urlName) {
         this.urlName = urlName;
-        this.anchorX = anchorX;
-        this.anchorY = anchorY;
     }
 
     public String urlName() {
         return urlName;
     }
 
-    /** 0 = left edge, 0.5 = centre, 1 = right edge. */
-    public double anchorX() {
-        return anchorX;
+    public boolean anchorsNorth() {
+        return this == NORTH || this == NORTH_EAST || this == NORTH_WEST;
     }
 
-    /** 0 = top edge, 0.5 = centre, 1 = bottom edge. */
-    public double anchorY() {
-        return anchorY;
+    public boolean anchorsSouth() {
+        return this == SOUTH || this == SOUTH_EAST || this == SOUTH_WEST;
     }
 
-    static GravityType parse(OptionName option, String value) {
+    public boolean anchorsEast() {
+        return this == EAST || this == NORTH_EAST || this == SOUTH_EAST;
+    }
+
+    public boolean anchorsWest() {
+        return this == WEST || this == NORTH_WEST || this == SOUTH_WEST;
+    }
+
+    static GravityType parse(OptionName option, String value, boolean smartAllowed) {
         for (GravityType g : values()) {
-            if (g.urlName.equals(value)) {
+            if (g.urlName.equals(value) && (smartAllowed || g != SMART)) {
                 return g;
             }
         }
         throw InvalidOptionException.of(option, "gravity '" + value + "' is not one of "
-                + Arrays.stream(values()).map(GravityType::urlName).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).filter(g -> smartAllowed || g != SMART)
+                        .map(GravityType::urlName).collect(Collectors.joining(", ")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class Numbers {
 
     private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,8}");
+    private static final Pattern TIMESTAMP = Pattern.compile("0|[1-9][0-9]{0,11}");
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,8})(\\.[0-9]{1,6})?");
 
     private Numbers() {
@@ -27,6 +28,14 @@ final class Numbers {
             throw InvalidOptionException.of(option, what + " " + n + " is above the maximum of " + max);
         }
         return n;
+    }
+
+    /** Unix seconds, up to 12 digits (year 33 658), as imgproxy's {@code expires} takes them. */
+    static long timestamp(OptionName option, String value) {
+        if (!TIMESTAMP.matcher(value).matches()) {
+            throw InvalidOptionException.of(option, "timestamp '" + value + "' is not a whole number of seconds");
+        }
+        return Long.parseLong(value);
     }
 
     static double decimal(OptionName option, String what, String value) {

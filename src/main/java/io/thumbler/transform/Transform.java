@@ -7,13 +7,13 @@ import java.util.Optional;
 
 /**
  * An immutable description of one render: what the processing options of a URL mean, with
- * aliases resolved and defaults applied.
+ * aliases resolved, presets expanded and defaults applied.
  *
  * <p>Two URLs that mean the same render have equal transforms and the same {@link #canonical()}
- * text, whatever aliases, argument spellings or option order they used. The output format is not
- * part of the transform: it comes from the URL's extension or the {@code format} option and is
- * resolved by the caller, because it may depend on the original (no extension given) or on the
- * request's {@code Accept}.
+ * text, whatever aliases, argument spellings, presets or option order they used. The output format
+ * is resolved by the caller (extension, {@code format} option, {@code Accept}, the original), so
+ * it is not decided here. Fields are grouped by imgproxy's pipeline: geometry, orientation,
+ * effects, {@link Encoding} and {@link Delivery}.
  */
 public final class Transform {
 
@@ -24,24 +24,10 @@ public final class Transform {
 
     private static final Transform DEFAULTS = new Builder().build();
 
-    private final ResizeType resizeType;
-    private final int width;
-    private final int height;
-    private final boolean enlarge;
-    private final boolean extend;
-    private final Gravity gravity;
-    private final int quality;
-    private final String format;
+    private final Builder v;
 
     private Transform(Builder b) {
-        this.resizeType = b.resizeType;
-        this.width = b.width;
-        this.height = b.height;
-        this.enlarge = b.enlarge;
-        this.extend = b.extend;
-        this.gravity = b.gravity;
-        this.quality = b.quality;
-        this.format = b.format;
+        this.v = b.copy();
     }
 
     public static Transform defaults() {
@@ -53,90 +39,90 @@ public final class Transform {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.resizeType = resizeType;
-        b.width = width;
-        b.height = height;
-        b.enlarge = enlarge;
-        b.extend = extend;
-        b.gravity = gravity;
-        b.quality = quality;
-        b.format = format;
-        return b;
+        return v.copy();
     }
 
-    public ResizeType resizeType() {
-        return resizeType;
-    }
+    public ResizeType resizeType() { return v.resizeType; }
+    /** Target width in pixels before DPR and zoom; 0 follows the height. */
+    public int width() { return v.width; }
+    /** Target height in pixels before DPR and zoom; 0 follows the width. */
+    public int height() { return v.height; }
+    public int minWidth() { return v.minWidth; }
+    public int minHeight() { return v.minHeight; }
+    public double zoomX() { return v.zoomX; }
+    public double zoomY() { return v.zoomY; }
+    public double dpr() { return v.dpr; }
+    public boolean enlarge() { return v.enlarge; }
+    public Extend extend() { return v.extend; }
+    public Extend extendAspectRatio() { return v.extendAspectRatio; }
+    public Gravity gravity() { return v.gravity; }
+    public Crop crop() { return v.crop; }
+    public Trim trim() { return v.trim; }
+    public Padding padding() { return v.padding; }
+    public boolean autoRotate() { return v.autoRotate; }
+    /** Clockwise rotation after orientation: 0, 90, 180 or 270. */
+    public int rotate() { return v.rotate; }
+    public boolean flipHorizontal() { return v.flipHorizontal; }
+    public boolean flipVertical() { return v.flipVertical; }
+    /** The colour under transparent areas and of added canvas; empty keeps transparency where the format can. */
+    public Optional<Rgb> background() { return Optional.ofNullable(v.background); }
+    /** Gaussian blur sigma; 0 for none. */
+    public double blur() { return v.blur; }
+    /** Sharpen sigma; 0 for none. */
+    public double sharpen() { return v.sharpen; }
+    /** Pixelation block size before DPR; 0 for none. */
+    public int pixelate() { return v.pixelate; }
+    public Encoding encoding() { return v.encoding; }
+    public Delivery delivery() { return v.delivery; }
 
-    /** Target width in pixels; 0 means "follow the height, keep the aspect ratio". */
-    public int width() {
-        return width;
-    }
-
-    /** Target height in pixels; 0 means "follow the width, keep the aspect ratio". */
-    public int height() {
-        return height;
-    }
-
-    public boolean enlarge() {
-        return enlarge;
-    }
-
-    public boolean extend() {
-        return extend;
-    }
-
-    public Gravity gravity() {
-        return gravity;
-    }
-
-    /** JPEG/WebP/AVIF quality 1–100, or {@link #DEFAULT_QUALITY} for the configured default. */
-    public int quality() {
-        return quality;
-    }
+    /** URL quality, kept for callers that predate {@link Encoding}. */
+    public int quality() { return v.encoding.quality(); }
 
     /** The output format named by the {@code format} option, if any (an extension like {@code png}). */
-    public Optional<String> format() {
-        return Optional.ofNullable(format);
-    }
+    public Optional<String> format() { return v.encoding.format(); }
 
     /**
      * The stable text form: short option names, defaults left out, a fixed order, e.g.
      * {@code rt:fill/w:300/h:200/g:nowe}. The empty string means "the original, re-encoded".
      */
     public String canonical() {
-        List<String> parts = new ArrayList<>();
-        if (resizeType != DEFAULTS.resizeType) {
-            parts.add("rt:" + resizeType.urlName());
+        Builder d = DEFAULTS.v;
+        List<String> p = new ArrayList<>();
+        add(p, v.resizeType != d.resizeType, "rt:" + v.resizeType.urlName());
+        add(p, v.width != 0, "w:" + v.width);
+        add(p, v.height != 0, "h:" + v.height);
+        add(p, v.minWidth != 0, "mw:" + v.minWidth);
+        add(p, v.minHeight != 0, "mh:" + v.minHeight);
+        add(p, v.zoomX != 1 || v.zoomY != 1, "z:" + Numbers.format(v.zoomX) + ":" + Numbers.format(v.zoomY));
+        add(p, v.dpr != 1, "dpr:" + Numbers.format(v.dpr));
+        add(p, v.enlarge, "el:1");
+        add(p, v.extend.enabled(), "ex:" + v.extend.canonical());
+        add(p, v.extendAspectRatio.enabled(), "exar:" + v.extendAspectRatio.canonical());
+        add(p, !v.gravity.equals(d.gravity), "g:" + v.gravity.canonical());
+        add(p, v.crop.enabled(), "c:" + v.crop.canonical());
+        add(p, v.trim.enabled(), "t:" + v.trim.canonical());
+        add(p, v.padding.enabled(), "pd:" + v.padding.canonical());
+        add(p, !v.autoRotate, "ar:0");
+        add(p, v.rotate != 0, "rot:" + v.rotate);
+        add(p, v.flipHorizontal || v.flipVertical, "fl:" + (v.flipHorizontal ? 1 : 0) + ":" + (v.flipVertical ? 1 : 0));
+        add(p, v.background != null, v.background == null ? "" : "bg:" + v.background.hex());
+        add(p, v.blur != 0, "bl:" + Numbers.format(v.blur));
+        add(p, v.sharpen != 0, "sh:" + Numbers.format(v.sharpen));
+        add(p, v.pixelate != 0, "pix:" + v.pixelate);
+        v.encoding.appendCanonical(p);
+        add(p, !v.delivery.cacheBuster().isEmpty(), "cb:" + v.delivery.cacheBuster());
+        return String.join("/", p);
+    }
+
+    private static void add(List<String> parts, boolean condition, String part) {
+        if (condition) {
+            parts.add(part);
         }
-        if (width != 0) {
-            parts.add("w:" + width);
-        }
-        if (height != 0) {
-            parts.add("h:" + height);
-        }
-        if (enlarge) {
-            parts.add("el:1");
-        }
-        if (extend) {
-            parts.add("ex:1");
-        }
-        if (!gravity.equals(DEFAULTS.gravity)) {
-            parts.add("g:" + gravity.canonical());
-        }
-        if (quality != DEFAULT_QUALITY) {
-            parts.add("q:" + quality);
-        }
-        if (format != null) {
-            parts.add("f:" + format);
-        }
-        return String.join("/", parts);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Transform t && canonical().equals(t.canonical());
+        return o instanceof Transform t && canonical().equals(t.canonical()) && v.delivery.equals(t.v.delivery);
     }
 
     @Override
@@ -149,57 +135,82 @@ public final class Transform {
         return "Transform[" + canonical() + "]";
     }
 
-    /** Collects option values while a URL is parsed; {@link #build()} gives the immutable transform. */
-    public static final class Builder {
-        private ResizeType resizeType = ResizeType.FIT;
-        private int width;
-        private int height;
-        private boolean enlarge;
-        private boolean extend;
-        private Gravity gravity = Gravity.CENTER;
-        private int quality = DEFAULT_QUALITY;
-        private String format;
+    /**
+     * Collects option values while a URL is parsed; {@link #build()} gives the immutable transform.
+     * Option handlers in this package set the fields directly; other packages use the setters.
+     */
+    public static final class Builder implements Cloneable {
+        ResizeType resizeType = ResizeType.FIT;
+        int width;
+        int height;
+        int minWidth;
+        int minHeight;
+        double zoomX = 1;
+        double zoomY = 1;
+        double dpr = 1;
+        boolean enlarge;
+        Extend extend = Extend.OFF;
+        Extend extendAspectRatio = Extend.OFF;
+        Gravity gravity = Gravity.CENTER;
+        Crop crop = Crop.NONE;
+        Trim trim = Trim.OFF;
+        Padding padding = Padding.NONE;
+        boolean autoRotate = true;
+        int rotate;
+        boolean flipHorizontal;
+        boolean flipVertical;
+        Rgb background;
+        double blur;
+        double sharpen;
+        int pixelate;
+        Encoding encoding = Encoding.DEFAULTS;
+        Delivery delivery = Delivery.DEFAULTS;
 
         private Builder() {
         }
 
-        public Builder resizeType(ResizeType v) {
-            this.resizeType = Objects.requireNonNull(v);
+        Builder copy() {
+            try {
+                return (Builder) clone(); // every field is a primitive or an immutable value
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        public Builder resizeType(ResizeType t) { resizeType = Objects.requireNonNull(t); return this; }
+        public Builder width(int w) { width = w; return this; }
+        public Builder height(int h) { height = h; return this; }
+        public Builder minWidth(int w) { minWidth = w; return this; }
+        public Builder minHeight(int h) { minHeight = h; return this; }
+        public Builder zoom(double x, double y) { zoomX = x; zoomY = y; return this; }
+        public Builder dpr(double d) { dpr = d; return this; }
+        public Builder enlarge(boolean e) { enlarge = e; return this; }
+        public Builder extend(boolean e) { extend = new Extend(e, extend.gravity()); return this; }
+        public Builder extend(Extend e) { extend = Objects.requireNonNull(e); return this; }
+        public Builder extendAspectRatio(Extend e) { extendAspectRatio = Objects.requireNonNull(e); return this; }
+        public Builder gravity(Gravity g) { gravity = Objects.requireNonNull(g); return this; }
+        public Builder crop(Crop c) { crop = Objects.requireNonNull(c); return this; }
+        public Builder trim(Trim t) { trim = Objects.requireNonNull(t); return this; }
+        public Builder padding(Padding p) { padding = Objects.requireNonNull(p); return this; }
+        public Builder autoRotate(boolean a) { autoRotate = a; return this; }
+        public Builder rotate(int degrees) { rotate = Math.floorMod(degrees, 360); return this; }
+        public Builder flip(boolean horizontal, boolean vertical) { flipHorizontal = horizontal; flipVertical = vertical; return this; }
+        public Builder background(Rgb c) { background = c; return this; }
+        public Builder blur(double s) { blur = s; return this; }
+        public Builder sharpen(double s) { sharpen = s; return this; }
+        public Builder pixelate(int p) { pixelate = p; return this; }
+        public Builder encoding(Encoding e) { encoding = Objects.requireNonNull(e); return this; }
+        public Builder delivery(Delivery d) { delivery = Objects.requireNonNull(d); return this; }
+
+        public Builder quality(int q) {
+            Encoding e = encoding;
+            encoding = new Encoding(q, e.formatQuality(), e.maxBytes(), e.stripMetadata(), e.keepCopyright(), e.stripColorProfile(), e.format());
             return this;
         }
 
-        public Builder width(int v) {
-            this.width = v;
-            return this;
-        }
-
-        public Builder height(int v) {
-            this.height = v;
-            return this;
-        }
-
-        public Builder enlarge(boolean v) {
-            this.enlarge = v;
-            return this;
-        }
-
-        public Builder extend(boolean v) {
-            this.extend = v;
-            return this;
-        }
-
-        public Builder gravity(Gravity v) {
-            this.gravity = Objects.requireNonNull(v);
-            return this;
-        }
-
-        public Builder quality(int v) {
-            this.quality = v;
-            return this;
-        }
-
-        public Builder format(String v) {
-            this.format = v;
+        public Builder format(String f) {
+            Encoding e = encoding;
+            encoding = new Encoding(e.quality(), e.formatQuality(), e.maxBytes(), e.stripMetadata(), e.keepCopyright(), e.stripColorProfile(), Optional.ofNullable(f));
             return this;
         }
 

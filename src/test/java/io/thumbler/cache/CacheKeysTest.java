@@ -62,4 +62,12 @@ class CacheKeysTest {
         assertThat(Set.of(CacheKeys.sourceId(SourceUri.parse("s3://bucket-a/k.jpg")),
                 CacheKeys.sourceId(SourceUri.parse("s3://bucket-b/k.jpg")))).hasSize(2);
     }
+
+    @Test
+    void anS3VersionIsAnotherSourceButPurgedWithTheObject() {
+        SourceUri latest = SourceUri.parse("s3://bucket/k.jpg");
+        SourceUri pinned = SourceUri.parse("s3://bucket/k.jpg?versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
+        assertThat(CacheKeys.sourceId(pinned)).isNotEqualTo(CacheKeys.sourceId(latest));
+        assertThat(CacheKeys.purgeId(pinned)).isEqualTo(CacheKeys.purgeId(latest)).isEqualTo("s3://bucket/k.jpg");
+    }
 }

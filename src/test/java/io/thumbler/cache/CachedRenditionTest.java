@@ -42,7 +42,9 @@ class CachedRenditionTest {
         assertThat(o.bytes()).containsExactly(7);
         assertThat(o.version()).isEqualTo("\"etag|with|bars\"");
 
-        SourceFacts f = new SourceFacts("\"etag|with|bars\"", ImageFormat.GIF, Optional.of(Instant.ofEpochMilli(5)));
+        SourceFacts f = new SourceFacts("\"etag|with|bars\"", ImageFormat.GIF, true, Optional.of(Instant.ofEpochMilli(5)));
         assertThat(SourceFacts.decode(f.encode())).isEqualTo(f);
+        SourceFacts still = new SourceFacts("1234-5678", ImageFormat.JPEG, false, Optional.empty());
+        assertThat(SourceFacts.decode(still.encode())).isEqualTo(still);
     }
 }

@@ -80,6 +80,7 @@ class CachingIT {
 
         assertThat(first.statusCode()).as(text(first)).isEqualTo(200);
         assertThat(cacheDesc(first)).isEqualTo("miss");
+        assertThat(first.headers().firstValue("Server-Timing").orElseThrow()).contains("fetch;dur=", "render;dur=");
         assertThat(cacheDesc(second)).isEqualTo("hit");
         assertThat(second.headers().firstValue("Server-Timing").orElseThrow()).doesNotContain("render;");
         assertThat(second.body()).isEqualTo(first.body());
@@ -191,7 +192,7 @@ class CachingIT {
 
     @Test
     void aChangedOriginalGetsANewEtagOnceItsVersionIsLearnedAgain() throws Exception {
-        Path samples = Path.of(System.getProperty("thumbler.samples"));
+        Path samples = ServerUnderTest.originals();
         Path changing = Files.createTempFile(samples, "it-changing-", ".jpg");
         try {
             Files.copy(samples.resolve(LADYBIRD), changing, StandardCopyOption.REPLACE_EXISTING);

@@ -13,9 +13,10 @@ import javax.imageio.ImageIO;
 /**
  * Decodes test outputs to pixels so tests compare images by size and similarity, never by bytes.
  * ImageIO reads JPEG, PNG and GIF; WebP and AVIF are converted to PNG with the real ImageMagick
- * first (test code only: the service itself never decodes in Java).
+ * first (test code only: the service itself never decodes in Java). The render tests share
+ * {@link #meanDifference}.
  */
-final class Images {
+public final class Images {
 
     private Images() {
     }
@@ -54,7 +55,7 @@ final class Images {
     }
 
     /** Mean absolute difference per channel, 0 (identical) to 255, after scaling {@code b} to {@code a}'s size. */
-    static double meanDifference(BufferedImage a, BufferedImage b) {
+    public static double meanDifference(BufferedImage a, BufferedImage b) {
         BufferedImage scaled = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_INT_RGB);
         scaled.getGraphics().drawImage(b, 0, 0, a.getWidth(), a.getHeight(), null);
         long sum = 0;

@@ -22,8 +22,10 @@ import java.util.zip.Deflater;
 /**
  * The bad originals of research Appendix A and §7.1, built in Java at test time (never checked
  * in): pixel-flood headers, decompression bombs, truncations and foreign formats named {@code .jpg}.
+ *
+ * <p>Public so that the end-to-end tests in {@code io.thumbler.it} send the same files through the server.
  */
-final class BadInputs {
+public final class BadInputs {
 
     static final Path CONVERT = Path.of("/usr/bin/convert");
 
@@ -56,14 +58,14 @@ final class BadInputs {
         };
     }
 
-    static final List<String> BOMBS = List.of("png_zbomb_30000x30000_1bit.png", "png_area_8000x8000.png",
+    public static final List<String> BOMBS = List.of("png_zbomb_30000x30000_1bit.png", "png_area_8000x8000.png",
             "png_ztxt_bomb.png");
 
     /**
      * Writes every fixture into {@code dir}, except the compression bombs, which {@link #writeBomb}
      * writes on demand; the SVG SSRF case points at {@code canaryPort}.
      */
-    static Map<String, Path> writeAll(Path dir, int canaryPort, Path victim) throws IOException {
+    public static Map<String, Path> writeAll(Path dir, int canaryPort, Path victim) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("png_header_50000x50000.png", png(ihdr(50000, 50000, 8, 0), chunk("IDAT", deflate(new byte[64]))));
         byte[] jpeg = jpeg(64, 48);
@@ -78,7 +80,7 @@ final class BadInputs {
         files.put("zero_bytes.jpg", new byte[0]);
         files.put("html_as_image.jpg", ascii("<!doctype html><h1>404</h1>"));
         files.put("random_4k.bin", random(4096));
-        files.put("png_truncated_100.png", Arrays.copyOf(Files.readAllBytes(Path.of("samples/moonlight-glow.png")), 100));
+        files.put("png_truncated_100.png", Arrays.copyOf(Files.readAllBytes(Path.of(System.getProperty("thumbler.samples", "samples"), "moonlight-glow.png")), 100));
         files.put("gif_js_polyglot.gif", ascii("GIF89a/*\u0001\u0000\u0000\u0000\u0000*/=1;alert(1)"));
         files.put("svg_localfile_as.jpg", ascii("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\""
                 + " xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"64\" height=\"48\">"
@@ -111,7 +113,7 @@ final class BadInputs {
         return written;
     }
 
-    static Path writeBomb(Path dir, String name) throws IOException {
+    public static Path writeBomb(Path dir, String name) throws IOException {
         Path file = dir.resolve(name);
         return Files.exists(file) ? file : Files.write(file, bomb(name));
     }

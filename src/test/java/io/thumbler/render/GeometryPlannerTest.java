@@ -61,8 +61,8 @@ class GeometryPlannerTest {
         ResizeGeometry g = GeometryPlanner.plan(2560, 3837, t);
         assertThat(g.resizeWidth()).isEqualTo(200);
         assertThat(g.resizeHeight()).isEqualTo(300);
-        assertThat(g.cropX()).isEqualTo(x);
-        assertThat(g.cropY()).isEqualTo(y);
+        assertThat(g.resultCrop().get().x()).isEqualTo(x);
+        assertThat(g.resultCrop().get().y()).isEqualTo(y);
     }
 
     @Test
@@ -70,17 +70,18 @@ class GeometryPlannerTest {
         Transform east = box(ResizeType.FILL, 100, 100).toBuilder().gravity(new Gravity(GravityType.EAST, 0, 0)).build();
         ResizeGeometry g = GeometryPlanner.plan(2560, 1600, east);
         assertThat(g.resizeWidth()).isEqualTo(160);
-        assertThat(g.cropX()).isEqualTo(60);
+        assertThat(g.resultCrop().get().x()).isEqualTo(60);
     }
 
     @Test
     void offsetsMoveAwayFromTheAnchoredEdgeAndStayInside() {
         Transform t = box(ResizeType.FILL, 100, 100).toBuilder().gravity(new Gravity(GravityType.EAST, 10, 0)).build();
-        assertThat(GeometryPlanner.plan(2560, 1600, t).cropX()).isEqualTo(50);
+        assertThat(GeometryPlanner.plan(2560, 1600, t).resultCrop().get().x()).isEqualTo(50);
         Transform west = t.toBuilder().gravity(new Gravity(GravityType.WEST, 1000, 0)).build();
-        assertThat(GeometryPlanner.plan(2560, 1600, west).cropX()).isEqualTo(60);
-        Transform relative = t.toBuilder().gravity(new Gravity(GravityType.WEST, 0.5, 0)).build();
-        assertThat(GeometryPlanner.plan(2560, 1600, relative).cropX()).isEqualTo(30);
+        assertThat(GeometryPlanner.plan(2560, 1600, west).resultCrop().get().x()).isEqualTo(60);
+        // imgproxy: a relative offset is a fraction of the outer (scaled) image, 0.1 * 160 = 16
+        Transform relative = t.toBuilder().gravity(new Gravity(GravityType.WEST, 0.1, 0)).build();
+        assertThat(GeometryPlanner.plan(2560, 1600, relative).resultCrop().get().x()).isEqualTo(16);
     }
 
     @Test
@@ -89,7 +90,7 @@ class GeometryPlannerTest {
         ResizeGeometry g = GeometryPlanner.plan(2560, 1600, t);
         assertThat(g.outputWidth()).isEqualTo(100);
         assertThat(g.outputHeight()).isEqualTo(100);
-        assertThat(g.cropHeight()).isEqualTo(63);
-        assertThat(g.canvasY()).isEqualTo(19);
+        assertThat(g.croppedHeight()).isEqualTo(63);
+        assertThat(g.extend().get().y()).isEqualTo(19);
     }
 }

@@ -26,7 +26,7 @@ class OptionParserTest {
         assertThat(t.width()).isZero();
         assertThat(t.height()).isZero();
         assertThat(t.enlarge()).isFalse();
-        assertThat(t.extend()).isFalse();
+        assertThat(t.extend().enabled()).isFalse();
         assertThat(t.gravity()).isEqualTo(Gravity.CENTER);
         assertThat(t.canonical()).isEmpty();
     }
@@ -38,7 +38,7 @@ class OptionParserTest {
         assertThat(t.width()).isEqualTo(300);
         assertThat(t.height()).isEqualTo(400);
         assertThat(t.enlarge()).isTrue();
-        assertThat(t.extend()).isTrue();
+        assertThat(t.extend().enabled()).isTrue();
     }
 
     @Test
@@ -97,7 +97,7 @@ class OptionParserTest {
         "h:NaN|option 'height' (written 'h'): height 'NaN' is not a whole number",
         "w|option 'width' (written 'w'): takes 1 argument, got 0 in 'w'",
         "w:1:2|takes 1 argument, got 2 in 'w:1:2'",
-        "rs:fit:1:2:0:0:9|option 'resize' (written 'rs'): takes 1 to 5 arguments, got 6",
+        "rs:fit:1:2:0:0:ce:0:0:9|option 'resize' (written 'rs'): takes 1 to 8 arguments, got 9",
         "rs:stretch|resizing type 'stretch' is not one of fit, fill, fill-down, force, auto",
         "g:up|option 'gravity' (written 'g'): gravity 'up' is not one of ce, no, so, ea, we, noea, nowe, soea, sowe",
         "g:no:x|gravity' (written 'g'): x offset 'x' is not a number",

@@ -1,0 +1,51 @@
+package io.thumbler.transform;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * How the result is written: quality (0 = configured default), per-format quality, a byte budget,
+ * what metadata survives, and the output format the {@code format} option names.
+ *
+ * @param formatQuality  output extension → quality, from {@code format_quality}
+ * @param maxBytes       0 for no budget; otherwise lossy formats are re-encoded at lower quality until they fit
+ */
+public record Encoding(int quality, Map<String, Integer> formatQuality, long maxBytes, boolean stripMetadata,
+                       boolean keepCopyright, boolean stripColorProfile, Optional<String> format) {
+
+    public static final Encoding DEFAULTS = new Encoding(0, Map.of(), 0, true, true, true, Optional.empty());
+
+    public Encoding {
+        formatQuality = Map.copyOf(formatQuality);
+    }
+
+    /** The quality the URL asks for in {@code extension}: {@code quality}, else {@code format_quality}, else 0. */
+    public int qualityFor(String extension) {
+        return quality != 0 ? quality : formatQuality.getOrDefault(extension, 0);
+    }
+
+    void appendCanonical(java.util.List<String> parts) {
+        if (quality != 0) {
+            parts.add("q:" + quality);
+        }
+        if (!formatQuality.isEmpty()) {
+            parts.add("fq:" + new TreeMap<>(formatQuality).entrySet().stream()
+                    .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(":")));
+        }
+        if (maxBytes != 0) {
+            parts.add("mb:" + maxBytes);
+        }
+        if (!stripMetadata) {
+            parts.add("sm:0");
+        }
+        if (!keepCopyright) {
+            parts.add("kcr:0");
+        }
+        if (!stripColorProfile) {
+            parts.add("scp:0");
+        }
+        format.ifPresent(f -> parts.add("f:" + f));
+    }
+}

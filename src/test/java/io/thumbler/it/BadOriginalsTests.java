@@ -1,0 +1,66 @@
+package io.thumbler.it;
+
+import static io.thumbler.it.ThumblerClient.plainPath;
+import static io.thumbler.it.ThumblerClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.thumbler.render.BadInputs;
+
+/**
+ * The bad originals of the research's bad-input list (pixel floods, decompression bombs,
+ * truncations, SVG/MVG/MSL/PS/PDF/TIFF/BMP/MIFF/ICO disguised as JPEG), sent through the running
+ * server: each is refused with 422 and a message, or rendered safely, and no ImageMagick process
+ * and no temp file stays behind.
+ */
+interface BadOriginalsTests extends ServerUnderTest {
+
+    @Test
+    default void everyBadOriginalIsRefusedWith422AndLeavesNothingBehind() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("bad"));
+        Map<String, Path> fixtures = BadInputs.writeAll(dir, 9, dir.resolve("victim.png"));
+        for (String bomb : BadInputs.BOMBS) {
+            fixtures.put(bomb, BadInputs.writeBomb(dir, bomb));
+        }
+        fixtures.remove("png_ztxt_bomb.png"); // a valid 1x1 image; its own test below
+
+        for (String name : fixtures.keySet()) {
+            HttpResponse<byte[]> r = client().getSigned(plainPath("rs:fit:100:100", "bad/" + name, "jpg"));
+            assertThat(r.statusCode()).as("%s: %s", name, text(r)).isEqualTo(422);
+            assertThat(r.headers().firstValue("Content-Type")).as(name).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+            assertThat(text(r)).as(name).containsAnyOf("the original", "format ", "header", "data is truncated", "corrupt");
+        }
+        ServerUnderTest.assertNothingLeftBehind();
+        assertThat(dir.resolve("victim.png.written")).as("an MSL write must never happen").doesNotExist();
+    }
+
+    @Test
+    default void theZtxtBombRendersWithinItsMemoryCap() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("bad"));
+        BadInputs.writeBomb(dir, "png_ztxt_bomb.png");
+
+        HttpResponse<byte[]> r = client().getSigned(plainPath("w:10", "bad/png_ztxt_bomb.png", "png"));
+
+        assertThat(r.statusCode()).as(text(r)).isIn(200, 422);
+        ServerUnderTest.assertNothingLeftBehind();
+    }
+
+    @Test
+    default void aValidPngNamedJpgIsReadByItsBytes() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("bad"));
+        Files.copy(ServerUnderTest.originals().resolve("moonlight-glow.png"), dir.resolve("png_named.jpg"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        HttpResponse<byte[]> r = client().getSigned(plainPath("w:50", "bad/png_named.jpg", null));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+    }
+}

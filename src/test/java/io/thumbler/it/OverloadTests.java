@@ -1,0 +1,62 @@
+package io.thumbler.it;
+
+import static io.thumbler.it.ThumblerClient.plainPath;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many distinct cold requests at once (research L2): each gets its thumbnail or a 503 with
+ * {@code Retry-After} and {@code no-store} — never a hang, a 500 or a dead server — while the
+ * health endpoint keeps answering. The load is bounded (a fixed client pool, loopback only).
+ */
+interface OverloadTests extends ServerUnderTest {
+
+    int REQUESTS = 300;
+    int CLIENTS = 64;
+
+    @Test
+    default void distinctColdRequestsGetARenderOrAFast503() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                String path = plainPath("rs:fit:" + (100 + i) + ":" + (100 + i), "LadyBird.jpg", "jpg");
+                responses.add(pool.submit(() -> client().getSigned(path)));
+            }
+            HttpResponse<byte[]> health = client().send(HttpRequest.newBuilder(
+                    URI.create(client().base().replaceFirst("(https?://[^/]+).*", "$1") + "/health/live")).GET());
+            assertThat(health.statusCode()).as("liveness under load").isEqualTo(200);
+
+            int ok = 0;
+            int busy = 0;
+            for (Future<HttpResponse<byte[]>> f : responses) {
+                HttpResponse<byte[]> r = f.get(5, TimeUnit.MINUTES);
+                if (r.statusCode() == 200) {
+                    ok++;
+                } else {
+                    assertThat(r.statusCode()).as(ThumblerClient.text(r)).isEqualTo(503);
+                    assertThat(r.headers().firstValue("Retry-After")).isPresent();
+                    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+                    busy++;
+                }
+            }
+            assertThat(ok + busy).isEqualTo(REQUESTS);
+            assertThat(ok).as("some requests are rendered").isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        ServerUnderTest.assertNothingLeftBehind();
+        assertThat(client().getSigned(plainPath("w:64", "LadyBird.jpg", "jpg")).statusCode()).as("still serving").isEqualTo(200);
+    }
+}
