@@ -57,6 +57,49 @@ public class CacheHeaders {
         lastModified.ifPresent(t -> response.lastModified(Date.from(t)));
     }
 
+    /**
+     * The headers of a variant (200 or 304): those of {@link #success(Response.ResponseBuilder, Optional, Optional)},
+     * its strong {@code ETag}, and {@code Vary: Accept} when the format was negotiated (only then,
+     * because {@code Vary} splits CloudFront's cache).
+     *
+     * @param etag         the variant's strong ETag, quoted
+     * @param varyOnAccept whether {@code Accept} took part in choosing the format
+     */
+    public void variant(Response.ResponseBuilder response, Optional<Instant> lastModified, Optional<Instant> expires,
+                        String etag, boolean varyOnAccept) {
+        success(response, lastModified, expires);
+        response.header("ETag", etag);
+        if (varyOnAccept) {
+            response.header("Vary", "Accept");
+        }
+    }
+
+    /**
+     * Whether an {@code If-None-Match} value names this ETag (RFC 9110 §13.1.2: {@code *}, or a
+     * list compared weakly, so {@code W/"k"} matches {@code "k"}).
+     *
+     * @param ifNoneMatch the header's value, or {@code null}
+     * @param etag        the current strong ETag, quoted
+     */
+    public static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*")) {
+                return true;
+            }
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String cacheControl() {
         return cacheControl;
     }

@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
 
+import io.thumbler.cache.CacheSettings;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
 import io.thumbler.http.AccessLogFormat;
@@ -59,6 +60,7 @@ public class StartupCheck {
             if (OriginSecrets.read(config).enabled()) {
                 LOG.info("THUMBLER_ORIGIN_SECRET is set: requests without the right " + OriginSecrets.HEADER + " header get 403.");
             }
+            CacheSettings.read(config);
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);
             if (invalid == null) {

@@ -5,6 +5,13 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.thumbler.cache.CacheKeys;
+import io.thumbler.cache.CachedRendition;
+import io.thumbler.cache.Caches;
+import io.thumbler.cache.KnownSource;
+import io.thumbler.cache.OriginalCache;
+import io.thumbler.cache.RenditionCache;
+import io.thumbler.cache.SourceFactsCache;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.render.HeaderSniffer;
@@ -22,9 +29,12 @@ import io.thumbler.transform.ProcessingPathParser;
 import io.thumbler.transform.Transform;
 
 /**
- * The request flow of DESIGN.md §1, one step per line: verify the signature, parse the options,
- * refuse an expired URL, fetch the original, check its header, choose the output format (from
- * {@code Accept} when negotiation is on), render, and hand back a verified thumbnail.
+ * The request flow of DESIGN.md §1, one step per line, in two halves so that a conditional request
+ * can stop between them. {@link #variant}: verify the signature, parse the options, refuse an
+ * expired URL, learn the source's version (remembered, or by one fetch), choose the output format
+ * (from {@code Accept} when negotiation is on) and compute the cache key. {@link #thumbnail}: answer
+ * from the rendition cache or, once for all concurrent requests of the key, fetch the original
+ * (original cache), check its header, render, and hand back a verified thumbnail.
  */
 @ApplicationScoped
 public class Thumbnailer {
@@ -46,29 +56,44 @@ public class Thumbnailer {
     @Inject
     ImageMagickSetup imageMagick;
 
+    @Inject
+    Caches caches;
+
+    @Inject
+    SourceFactsCache sourceFacts;
+
+    @Inject
+    OriginalCache originalCache;
+
+    @Inject
+    RenditionCache renditions;
+
     /**
      * @param signature the first path segment
      * @param path      everything after it, leading '/' included, exactly as received
      * @param accept    the request's {@code Accept} header (may be null), used only when negotiation is on
      */
-    public Thumbnail thumbnail(String signature, String path, String accept, RequestTimings timings) {
+    public Variant variant(String signature, String path, String accept, RequestTimings timings) {
         ProcessingPath url = verifiedPath(signature, path);
         Transform transform = processing.parser().parse(url.options());
         refuseExpired(transform);
         SourceUri source = SourceUri.parse(url.source());
 
-        Original original = timings.time("fetch", () -> originals.fetch(source));
-        ImageHeader header = HeaderSniffer.sniff(original.bytes());
-        imageMagick.settings().limits().check(header, original.bytes().length);
-        OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, header.format(),
-                header.frames() > 1, accept, processing);
+        KnownSource known = sourceFacts.learn(source, () -> fetch(source, timings));
+        OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format(),
+                known.facts().animated(), accept, processing);
         int quality = imageMagick.settings().qualityFor(output.format(), transform.encoding());
+        String key = CacheKeys.rendition(transform.canonical(), output.format(), quality, CacheKeys.sourceId(source),
+                known.facts().version(), caches.rendererVersion());
+        return new Variant(source, url.source(), transform, output.format(), quality, known, key, output.negotiated());
+    }
 
-        Rendition rendition = timings.time("render",
-                () -> renderPool.render(new RenderJob(original.bytes(), header, transform, output.format(), quality)));
-        return new Thumbnail(rendition.bytes(), rendition.format(), rendition.width(), rendition.height(), original.lastModified(),
-                transform.delivery().expires(), ContentDisposition.of(transform.delivery(), url.source(), rendition.format()),
-                output.negotiated());
+    /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
+    public Thumbnail thumbnail(Variant v, RequestTimings timings) {
+        CachedRendition r = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
+                v.transform().delivery().expires(), ContentDisposition.of(v.transform().delivery(), v.sourceText(), r.format()),
+                v.negotiated());
     }
 
     /**
@@ -80,6 +105,23 @@ public class Thumbnailer {
         refuseExpired(processing.parser().parse(url.options()));
         Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())));
         return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
+    }
+
+    private RenditionCache.Rendered render(Variant v, RequestTimings timings) {
+        String version = v.known().facts().version();
+        Original original = v.known().fetched()
+                .orElseGet(() -> originalCache.original(v.source(), version, () -> fetch(v.source(), timings)));
+        ImageHeader header = HeaderSniffer.sniff(original.bytes());
+        imageMagick.settings().limits().check(header, original.bytes().length);
+        Rendition rendition = timings.time("render",
+                () -> renderPool.render(new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality())));
+        CachedRendition r = new CachedRendition(rendition.bytes(), rendition.format(), rendition.width(), rendition.height(),
+                original.lastModified());
+        return new RenditionCache.Rendered(r, original.version().equals(version));
+    }
+
+    private Original fetch(SourceUri source, RequestTimings timings) {
+        return timings.time("fetch", () -> originals.fetch(source));
     }
 
     private ProcessingPath verifiedPath(String signature, String path) {

@@ -1,0 +1,97 @@
+package io.thumbler.cache;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.inject.Inject;
+
+import io.thumbler.error.ThumblerException;
+
+/**
+ * The cache's admin endpoints, for operators and deploy scripts:
+ * <ul>
+ *   <li>{@code DELETE /admin/cache/source?url=s3://bucket/key}: purge one source's variants</li>
+ *   <li>{@code DELETE /admin/cache/{name}}: empty one cache ({@code renditions}, … or {@code all})</li>
+ *   <li>{@code GET /admin/cache/stats}: the numbers of the {@code io.thumbler:type=Caches} MXBean</li>
+ * </ul>
+ * Each needs {@code Authorization: Bearer <THUMBLER_ADMIN_TOKEN>}; without a configured token they
+ * do not exist (404), so a default deployment exposes nothing.
+ */
+@Path("/admin/cache")
+public class CacheAdminResource {
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    SourcePurge purge;
+
+    @Inject
+    CachesMonitor monitor;
+
+    @DELETE
+    @Path("source")
+    public Response purgeSource(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("url") String url) {
+        authorize(authorization);
+        if (url == null || url.isBlank()) {
+            throw ThumblerException.badRequest("query parameter 'url' is required: the source address to purge");
+        }
+        SourcePurge.Purged p = purge.purge(url);
+        return json(Json.createObjectBuilder().add("source", p.source()).add("renditions", p.renditions())
+                .add("originals", p.originals()).build());
+    }
+
+    @DELETE
+    @Path("{name}")
+    public Response clear(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("name") String name) {
+        authorize(authorization);
+        try {
+            purge.clear(name);
+        } catch (IllegalArgumentException e) {
+            throw ThumblerException.notFound(e.getMessage());
+        }
+        return json(Json.createObjectBuilder().add("cleared", name).build());
+    }
+
+    @GET
+    @Path("stats")
+    public Response stats(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(authorization);
+        return json(Json.createObjectBuilder()
+                .add("enabled", monitor.isEnabled())
+                .add("rendererVersion", caches.rendererVersion())
+                .add("renditions", counters(monitor.getRenditions()))
+                .add("originals", counters(monitor.getOriginals()))
+                .add("clusterRenditions", counters(monitor.getClusterRenditions()))
+                .build());
+    }
+
+    private void authorize(String authorization) {
+        AdminToken token = new AdminToken(caches.settings().adminToken());
+        if (!token.configured()) {
+            throw ThumblerException.notFound("not found");
+        }
+        if (!token.accepts(authorization)) {
+            throw new ThumblerException(401, "the admin endpoints need 'Authorization: Bearer <THUMBLER_ADMIN_TOKEN>'");
+        }
+    }
+
+    private static JsonObjectBuilder counters(CacheCounters c) {
+        return Json.createObjectBuilder().add("hits", c.getHits()).add("misses", c.getMisses())
+                .add("coalesced", c.getCoalesced()).add("loads", c.getLoads()).add("failures", c.getFailures())
+                .add("evictions", c.getEvictions()).add("entries", c.getEntries()).add("bytes", c.getBytes());
+    }
+
+    private static Response json(JsonObject body) {
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,114 @@
+package io.thumbler.cache;
+
+import java.lang.management.ManagementFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The {@code io.thumbler:type=Caches} MXBean, registered when the application starts and
+ * unregistered when it is undeployed (a redeploy would otherwise find the name taken). The admin
+ * endpoint shows the same numbers over HTTP.
+ */
+@ApplicationScoped
+public class CachesMonitor implements CachesMXBean {
+
+    static final String OBJECT_NAME = "io.thumbler:type=Caches";
+    private static final Logger LOG = Logger.getLogger(CachesMonitor.class.getName());
+    private static final CacheCounters UNKNOWN = new CacheCounters(-1, -1, -1, -1, -1, -1, -1, -1);
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    RenditionCache renditionCache;
+
+    @Inject
+    OriginalCache originalCache;
+
+    @Inject
+    SourceFactsCache sourceFacts;
+
+    @Inject
+    SourcePurge purge;
+
+    private EhcacheTierStatistics tiers;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(OBJECT_NAME);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(this, name);
+        } catch (JMException e) {
+            LOG.log(Level.WARNING, "cannot register " + OBJECT_NAME + "; the caches work without it", e);
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(OBJECT_NAME));
+        } catch (JMException e) {
+            // never registered, or already gone: nothing to undo
+        }
+    }
+
+    @Override
+    public CacheCounters getRenditions() {
+        return caches.stores().map(s -> counters(s, s.renditions().local(),
+                renditionCache.renders().coalesced(), renditionCache.renders().loads())).orElse(UNKNOWN);
+    }
+
+    @Override
+    public CacheCounters getOriginals() {
+        long coalesced = originalCache.fetches().coalesced() + sourceFacts.fetches().coalesced();
+        long loads = originalCache.fetches().loads() + sourceFacts.fetches().loads();
+        return caches.stores().map(s -> counters(s, s.originals(), coalesced, loads)).orElse(UNKNOWN);
+    }
+
+    @Override
+    public CacheCounters getClusterRenditions() {
+        return caches.stores().map(s -> s.renditions().shared()).map(c -> new CacheCounters(c.hits(), c.misses(),
+                -1, -1, c.failures(), -1, -1, -1)).orElse(UNKNOWN);
+    }
+
+    private CacheCounters counters(CacheStores stores, FailSafeCache<?, ?> cache, long coalesced, long loads) {
+        if (tiers == null) {
+            tiers = EhcacheTierStatistics.of(stores.manager());
+        }
+        long[] eeb = tiers.evictionsEntriesBytes(cache.name());
+        return new CacheCounters(cache.hits(), cache.misses(), coalesced, loads, cache.failures(), eeb[0], eeb[1], eeb[2]);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return caches.stores().isPresent();
+    }
+
+    @Override
+    public String purgeSource(String source) {
+        try {
+            return purge.purge(source).toString();
+        } catch (io.thumbler.error.ThumblerException e) {
+            // a JMX client has no Thumbler classes to unmarshal our exception with
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void clear(String cacheName) {
+        purge.clear(cacheName);
+    }
+}

@@ -1,0 +1,71 @@
+package io.thumbler.cache;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.thumbler.http.RequestTimings;
+
+/**
+ * Rendered variants by key: from the local tiers or the cluster tier ({@code hit}), rendered once
+ * for all concurrent requests of one key ({@code miss} for the request that rendered,
+ * {@code coalesced} for those that waited), and recorded in the source index for purges.
+ */
+@ApplicationScoped
+public class RenditionCache {
+
+    @Inject
+    Caches caches;
+
+    private final SingleFlight<Rendered> renders = new SingleFlight<>("rendering");
+
+    /**
+     * What a render produced and whether it may be cached under the requested key.
+     *
+     * @param cacheable false when the original turned out to be another version than the key says:
+     *                  the bytes are right for this request, but not for the key
+     */
+    public record Rendered(CachedRendition rendition, boolean cacheable) {
+    }
+
+    /**
+     * @param key      {@link CacheKeys#rendition}
+     * @param sourceId {@link CacheKeys#sourceId}, to index the key
+     * @param render   fetches and renders on a miss
+     */
+    public CachedRendition rendition(String key, String sourceId, Supplier<Rendered> render, RequestTimings timings) {
+        Optional<CacheStores> stores = caches.stores();
+        if (stores.isEmpty()) {
+            timings.cacheStatus("miss");
+            return render.get().rendition();
+        }
+        CachedRendition cached = timings.time("lookup", () -> stores.get().renditions().get(key));
+        if (cached != null) {
+            timings.cacheStatus("hit");
+            return cached;
+        }
+        SingleFlight.Outcome<Rendered> outcome = renders.load(key, caches.settings().coalesceWait(), () -> {
+            CachedRendition stored = stores.get().renditions().get(key);
+            return stored == null ? null : new Rendered(stored, false);
+        }, () -> {
+            Rendered r = render.get();
+            if (r.cacheable()) {
+                stores.get().renditions().put(key, r.rendition());
+                stores.get().index().addRendition(sourceId, key);
+            }
+            return r;
+        });
+        timings.cacheStatus(switch (outcome.source()) {
+            case LOADED -> "miss";
+            case COALESCED -> "coalesced";
+            case CACHED -> "hit";
+        });
+        return outcome.value().rendition();
+    }
+
+    public SingleFlight<Rendered> renders() {
+        return renders;
+    }
+}

@@ -1,0 +1,73 @@
+package io.thumbler.cache;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.thumbler.render.HeaderSniffer;
+import io.thumbler.render.ImageHeader;
+import io.thumbler.source.Original;
+import io.thumbler.source.SourceUri;
+
+/**
+ * Learns a source's version (and format and modification time) without fetching it on every
+ * request: remembered for {@code THUMBLER_CACHE_SOURCE_TTL}, then learned again by one fetch that
+ * concurrent requests share. The fetched original goes into the original cache, where the render
+ * that usually follows finds it. The package documentation explains the trade-off.
+ */
+@ApplicationScoped
+public class SourceFactsCache {
+
+    @Inject
+    Caches caches;
+
+    private final SingleFlight<KnownSource> fetches = new SingleFlight<>("fetching");
+
+    /**
+     * @param fetch reads the original from its origin
+     */
+    public KnownSource learn(SourceUri source, Supplier<Original> fetch) {
+        Optional<CacheStores> stores = caches.stores();
+        if (stores.isEmpty()) {
+            Original original = fetch.get();
+            return new KnownSource(factsOf(original), Optional.of(original), false);
+        }
+        String sourceId = CacheKeys.sourceId(source);
+        SourceFacts remembered = stores.get().facts().get(sourceId);
+        if (remembered != null) {
+            return new KnownSource(remembered, Optional.empty(), true);
+        }
+        return fetches.load(sourceId, caches.settings().coalesceWait(), () -> {
+            SourceFacts learnedMeanwhile = stores.get().facts().get(sourceId);
+            return learnedMeanwhile == null ? null : new KnownSource(learnedMeanwhile, Optional.empty(), true);
+        }, () -> {
+            Original o = fetch.get();
+            return new KnownSource(remember(stores.get(), source, o, caches.settings()), Optional.of(o), false);
+        }).value();
+    }
+
+    /** Stores what a fetch taught: the facts (unless the TTL is 0) and the original itself. */
+    static SourceFacts remember(CacheStores stores, SourceUri source, Original original, CacheSettings settings) {
+        String sourceId = CacheKeys.sourceId(source);
+        SourceFacts facts = factsOf(original);
+        if (!settings.sourceTtl().isZero()) {
+            stores.facts().put(sourceId, facts);
+        }
+        String key = CacheKeys.original(sourceId, original.version());
+        stores.originals().put(key, original);
+        stores.index().addOriginal(CacheKeys.purgeId(source), key);
+        return facts;
+    }
+
+    static SourceFacts factsOf(Original original) {
+        ImageHeader header = HeaderSniffer.sniff(original.bytes());
+        return new SourceFacts(original.version(), header.format(), header.frames() > 1, original.lastModified());
+    }
+
+    /** The fetches that learning started, and the requests that shared one. */
+    public SingleFlight<KnownSource> fetches() {
+        return fetches;
+    }
+}

@@ -1,0 +1,133 @@
+package io.thumbler.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.thumbler.render.ImageFormat;
+import io.thumbler.source.Original;
+
+/** The real Ehcache manager on a temporary directory: persistence, purge, the cluster layer. */
+class CacheStoresTest {
+
+    @TempDir
+    Path dir;
+
+    static CacheSettings settings(Path dir) {
+        CacheSettings.TierSizes small = new CacheSettings.TierSizes(10, 1, 8);
+        return new CacheSettings(true, dir, Optional.empty(), small, small, Duration.ofSeconds(60),
+                Duration.ofSeconds(5), false, Optional.empty());
+    }
+
+    private static URI uniqueUri() {
+        return URI.create("urn:thumbler-test-" + UUID.randomUUID());
+    }
+
+    private static CachedRendition rendition(String text) {
+        return new CachedRendition(text.getBytes(), ImageFormat.PNG, 3, 2, Optional.of(Instant.ofEpochMilli(1_700_000_000_000L)));
+    }
+
+    @Test
+    void renditionsOriginalsAndTheIndexSurviveARestart() {
+        CacheFailures failures = new CacheFailures();
+        URI uri = uniqueUri();
+        try (CacheStores first = CacheStores.open(settings(dir), failures, uri, null)) {
+            first.renditions().put("k1", rendition("thumb"));
+            first.originals().put("o1", new Original(new byte[] {1, 2, 3}, "v1", Optional.empty()));
+            first.index().addRendition("local:///a.jpg", "k1");
+        }
+        try (CacheStores second = CacheStores.open(settings(dir), failures, uri, null)) {
+            CachedRendition back = second.renditions().get("k1");
+            assertThat(back).isNotNull();
+            assertThat(back.bytes()).asString().isEqualTo("thumb");
+            assertThat(back.format()).isEqualTo(ImageFormat.PNG);
+            assertThat(back.lastModified()).contains(Instant.ofEpochMilli(1_700_000_000_000L));
+            assertThat(second.originals().get("o1").version()).isEqualTo("v1");
+            assertThat(second.index().entries("local:///a.jpg").renditions()).containsExactly("k1");
+            // heap-only by design: what a source was is learned again after a restart
+            assertThat(second.facts().get("local:///a.jpg")).isNull();
+        }
+        assertThat(failures.count("renditions")).isZero();
+    }
+
+    @Test
+    void purgeRemovesEveryVariantOfOneSourceAndNothingElse() {
+        try (CacheStores stores = CacheStores.open(settings(dir), new CacheFailures(), uniqueUri(), null)) {
+            for (String k : new String[] {"a-300", "a-600", "a-old-version"}) {
+                stores.renditions().put(k, rendition(k));
+                stores.index().addRendition("local:///a.jpg", k);
+            }
+            stores.originals().put("a-orig", new Original(new byte[] {1}, "v1", Optional.empty()));
+            stores.index().addOriginal("local:///a.jpg", "a-orig");
+            stores.facts().put("local:///a.jpg", new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty()));
+            stores.renditions().put("b-300", rendition("b"));
+            stores.index().addRendition("local:///b.jpg", "b-300");
+
+            SourcePurge.Purged purged = SourcePurge.purge(stores, "local:///a.jpg");
+
+            assertThat(purged.renditions()).isEqualTo(3);
+            assertThat(purged.originals()).isEqualTo(1);
+            assertThat(stores.renditions().get("a-300")).isNull();
+            assertThat(stores.renditions().get("a-600")).isNull();
+            assertThat(stores.renditions().get("a-old-version")).isNull();
+            assertThat(stores.originals().get("a-orig")).isNull();
+            assertThat(stores.facts().get("local:///a.jpg")).isNull();
+            assertThat(stores.index().entries("local:///a.jpg").renditions()).isEmpty();
+            assertThat(stores.renditions().get("b-300")).isNotNull();
+        }
+    }
+
+    @Test
+    void theIndexKeepsABoundedNumberOfKeysPerSource() {
+        try (CacheStores stores = CacheStores.open(settings(dir), new CacheFailures(), uniqueUri(), null)) {
+            for (int i = 0; i < SourceIndex.MAX_KEYS_PER_SOURCE + 10; i++) {
+                stores.index().addRendition("local:///busted.jpg", "k" + i);
+            }
+            stores.index().addRendition("local:///busted.jpg", "k20"); // already there: no duplicate
+            SourceIndex.Entries e = stores.index().entries("local:///busted.jpg");
+            assertThat(e.renditions()).hasSize(SourceIndex.MAX_KEYS_PER_SOURCE)
+                    .doesNotContain("k0", "k9").contains("k10", "k" + (SourceIndex.MAX_KEYS_PER_SOURCE + 9));
+        }
+    }
+
+    @Test
+    void aRenditionRenderedOnOneNodeIsAHitOnAnotherThroughTheSharedTier() {
+        // Stands in for Payara's Hazelcast JCache: any JCache cache shared by both nodes' stores.
+        CacheManager grid = ((org.ehcache.jsr107.EhcacheCachingProvider) Caching.getCachingProvider(CacheStores.PROVIDER,
+                getClass().getClassLoader())).getCacheManager(uniqueUri(), org.ehcache.config.builders.ConfigurationBuilder.newConfigurationBuilder().build());
+        Cache<String, byte[]> shared = grid.createCache("grid", new MutableConfiguration<String, byte[]>().setTypes(String.class, byte[].class));
+        try (CacheStores nodeA = CacheStores.open(settings(dir.resolve("a")), new CacheFailures(), uniqueUri(), shared);
+             CacheStores nodeB = CacheStores.open(settings(dir.resolve("b")), new CacheFailures(), uniqueUri(), shared)) {
+            nodeA.renditions().put("k", rendition("from A"));
+
+            assertThat(nodeB.renditions().local().get("k")).isNull();
+            assertThat(nodeB.renditions().get("k").bytes()).asString().isEqualTo("from A");
+            assertThat(nodeB.renditions().local().get("k")).as("copied into B's local tiers").isNotNull();
+            assertThat(nodeB.renditions().shared().hits()).isEqualTo(1);
+        } finally {
+            grid.close();
+        }
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeMadeFailsTheOpenWithItsPath() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> CacheStores.open(settings(file.resolve("cache")), new CacheFailures(), uniqueUri(), null))
+                .hasMessageContaining(file.resolve("cache").toString());
+    }
+}

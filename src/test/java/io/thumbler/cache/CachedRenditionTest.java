@@ -1,0 +1,50 @@
+package io.thumbler.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.thumbler.render.ImageFormat;
+import io.thumbler.source.Original;
+
+class CachedRenditionTest {
+
+    @Test
+    void aRenditionSurvivesEncoding() {
+        CachedRendition r = new CachedRendition(new byte[] {1, 2, 3}, ImageFormat.WEBP, 300, 200, Optional.of(Instant.ofEpochMilli(42)));
+        CachedRendition back = CachedRendition.decode(r.encode());
+        assertThat(back.bytes()).containsExactly(1, 2, 3);
+        assertThat(back.format()).isEqualTo(ImageFormat.WEBP);
+        assertThat(back.width()).isEqualTo(300);
+        assertThat(back.height()).isEqualTo(200);
+        assertThat(back.lastModified()).contains(Instant.ofEpochMilli(42));
+        assertThat(CachedRendition.decode(new CachedRendition(new byte[0], ImageFormat.PNG, 1, 1, Optional.empty()).encode())
+                .lastModified()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedOrForeignEntryIsRefused() {
+        byte[] entry = new CachedRendition(new byte[100], ImageFormat.JPEG, 1, 1, Optional.empty()).encode();
+        assertThatThrownBy(() -> CachedRendition.decode(Arrays.copyOf(entry, entry.length - 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("announces 100 image bytes");
+        assertThatThrownBy(() -> CachedRendition.decode("hello world".getBytes()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a rendition entry");
+    }
+
+    @Test
+    void anOriginalAndSourceFactsSurviveEncoding() {
+        Original o = CachedOriginal.decode(CachedOriginal.encode(new Original(new byte[] {7}, "\"etag|with|bars\"", Optional.empty())));
+        assertThat(o.bytes()).containsExactly(7);
+        assertThat(o.version()).isEqualTo("\"etag|with|bars\"");
+
+        SourceFacts f = new SourceFacts("\"etag|with|bars\"", ImageFormat.GIF, true, Optional.of(Instant.ofEpochMilli(5)));
+        assertThat(SourceFacts.decode(f.encode())).isEqualTo(f);
+        SourceFacts still = new SourceFacts("1234-5678", ImageFormat.JPEG, false, Optional.empty());
+        assertThat(SourceFacts.decode(still.encode())).isEqualTo(still);
+    }
+}
