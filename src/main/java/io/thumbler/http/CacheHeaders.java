@@ -37,6 +37,9 @@ public class CacheHeaders {
                 + ", stale-while-revalidate=" + swr + ", stale-if-error=" + sie;
     }
 
+    /** For image responses: nothing may load, nothing may run. */
+    public static final String IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+
     public void success(Response.ResponseBuilder response, Optional<Instant> lastModified) {
         success(response, lastModified, Optional.empty());
     }
@@ -54,6 +57,9 @@ public class CacheHeaders {
             response.header("Cache-Control", cacheControl);
         }
         response.header("X-Content-Type-Options", "nosniff");
+        // An image opened directly must not be able to run anything, even if a browser were fooled
+        // into treating it as a document (a GIF/JS polyglot, say): no sources at all, sandboxed.
+        response.header("Content-Security-Policy", IMAGE_CONTENT_SECURITY_POLICY);
         lastModified.ifPresent(t -> response.lastModified(Date.from(t)));
     }
 

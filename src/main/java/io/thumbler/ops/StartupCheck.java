@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
 
 import io.thumbler.cache.CacheSettings;
+import io.thumbler.cache.RecentRenderFailures;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
 import io.thumbler.http.AccessLogFormat;
@@ -44,6 +45,9 @@ public class StartupCheck {
     @Inject
     Instance<CacheHeaders> cacheHeaders;
 
+    @Inject
+    Instance<RecentRenderFailures> recentFailures;
+
     @PostConstruct
     void validate() {
         try {
@@ -53,6 +57,7 @@ public class StartupCheck {
             }
             originals.get().warmUp();
             cacheHeaders.get().cacheControl();
+            recentFailures.get().size();
             RenderSettings.read(config);
             RenderPool.shutdownTimeout(config);
             TempDirReadiness.minFreeBytes(config);

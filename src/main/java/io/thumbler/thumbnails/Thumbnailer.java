@@ -10,6 +10,7 @@ import io.thumbler.cache.CachedRendition;
 import io.thumbler.cache.Caches;
 import io.thumbler.cache.KnownSource;
 import io.thumbler.cache.OriginalCache;
+import io.thumbler.cache.RecentRenderFailures;
 import io.thumbler.cache.RenditionCache;
 import io.thumbler.cache.SourceFactsCache;
 import io.thumbler.error.ThumblerException;
@@ -68,6 +69,9 @@ public class Thumbnailer {
     @Inject
     RenditionCache renditions;
 
+    @Inject
+    RecentRenderFailures recentFailures;
+
     /**
      * @param signature the first path segment
      * @param path      everything after it, leading '/' included, exactly as received
@@ -79,7 +83,7 @@ public class Thumbnailer {
         refuseExpired(transform);
         SourceUri source = SourceUri.parse(url.source());
 
-        KnownSource known = sourceFacts.learn(source, () -> fetch(source, timings));
+        KnownSource known = learn(source, timings);
         OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format(),
                 known.facts().animated(), accept, processing);
         int quality = imageMagick.settings().qualityFor(output.format(), transform.encoding());
@@ -107,7 +111,36 @@ public class Thumbnailer {
         return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
     }
 
+    /**
+     * The source's version and format. An original that is not an image Thumbler reads (422 from
+     * the header sniff) is remembered as such for a short while, so it is not fetched again and
+     * again; a fetch that failed (404, 5xx) may succeed next time and is not remembered.
+     */
+    private KnownSource learn(SourceUri source, RequestTimings timings) {
+        String failureKey = "source:" + CacheKeys.sourceId(source);
+        recentFailures.replay(failureKey);
+        try {
+            return sourceFacts.learn(source, () -> fetch(source, timings));
+        } catch (ThumblerException e) {
+            if (e.status() == 422) {
+                recentFailures.remember(failureKey, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Fetch, check and render once; a failure that will repeat is remembered for a short while. */
     private RenditionCache.Rendered render(Variant v, RequestTimings timings) {
+        recentFailures.replay(v.key());
+        try {
+            return renderAndVerify(v, timings);
+        } catch (ThumblerException e) {
+            recentFailures.remember(v.key(), e);
+            throw e;
+        }
+    }
+
+    private RenditionCache.Rendered renderAndVerify(Variant v, RequestTimings timings) {
         String version = v.known().facts().version();
         Original original = v.known().fetched()
                 .orElseGet(() -> originalCache.original(v.source(), version, () -> fetch(v.source(), timings)));

@@ -42,6 +42,23 @@ interface BadOriginalsTests extends ServerUnderTest {
     }
 
     @Test
+    default void aRefusedOriginalIsNotFetchedAgainForAWhile() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("refused"));
+        Files.write(dir.resolve("screen.gif"), Files.readAllBytes(
+                BadInputs.writeAll(Files.createDirectories(dir.resolve("all")), 9, dir.resolve("victim.png")).get("gif_screen_65535.gif")));
+
+        HttpResponse<byte[]> first = client().getSigned(plainPath("w:100", "refused/screen.gif", "png"));
+        HttpResponse<byte[]> second = client().getSigned(plainPath("w:120", "refused/screen.gif", "png"));
+
+        assertThat(first.statusCode()).isEqualTo(422);
+        assertThat(first.headers().firstValue("Server-Timing")).get().asString().contains("fetch;dur=");
+        assertThat(second.statusCode()).isEqualTo(422);
+        assertThat(text(second)).isEqualTo(text(first));
+        assertThat(second.headers().firstValue("Server-Timing")).as("the failure is remembered, the original not fetched again")
+                .get().asString().doesNotContain("fetch;dur=");
+    }
+
+    @Test
     default void theZtxtBombRendersWithinItsMemoryCap() throws IOException {
         Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("bad"));
         BadInputs.writeBomb(dir, "png_ztxt_bomb.png");

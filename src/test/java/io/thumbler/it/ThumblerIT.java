@@ -130,6 +130,8 @@ class ThumblerIT implements BadOriginalsTests, OverloadTests, S3SourceTests {
         assertThat(r.headers().firstValue("Server-Timing")).get().asString()
                 .contains("total;dur=", "cache;desc=");
         assertThat(r.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'none'", "sandbox");
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.thumbler.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.thumbler.error.ThumblerException;
+
+/**
+ * Remembers, for a short time, the variants whose render failed for a reason that will not go away
+ * on its own (research REL-4): an original ImageMagick refuses (422), a render that broke (500) or
+ * ran past its deadline (504). Within {@code THUMBLER_FAILURE_TTL} the same variant answers the same
+ * error at once instead of fetching and rendering again, so 1 000 requests for one bomb cost one
+ * render, not 1 000. Overload (503) is never remembered: it says nothing about the image.
+ *
+ * <p>Bounded (oldest entries go first) and in memory only: a restart forgets, which is harmless.
+ */
+public final class RecentRenderFailures {
+
+    /** Statuses that describe the variant, not the server's state at that moment. */
+    static final Set<Integer> REMEMBERED = Set.of(422, 500, 504);
+    static final int MAX_ENTRIES = 10_000;
+
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Failure> failures = new LinkedHashMap<>(256, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Failure> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    private record Failure(int status, String publicMessage, Instant until) {
+    }
+
+    public RecentRenderFailures(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** Throws the failure remembered for {@code key}, if it has not expired. */
+    public void replay(String key) {
+        Failure f;
+        synchronized (failures) {
+            f = failures.get(key);
+            if (f != null && !clock.instant().isBefore(f.until())) {
+                failures.remove(key);
+                f = null;
+            }
+        }
+        if (f != null) {
+            throw new ThumblerException(f.status(), f.publicMessage(), "remembered failure of this variant (THUMBLER_FAILURE_TTL)", null);
+        }
+    }
+
+    /** Remembers {@code failure} for {@code key} when its status describes the variant itself. */
+    public void remember(String key, ThumblerException failure) {
+        if (ttl.isZero() || !REMEMBERED.contains(failure.status())) {
+            return;
+        }
+        synchronized (failures) {
+            failures.put(key, new Failure(failure.status(), failure.publicMessage(), clock.instant().plus(ttl)));
+        }
+    }
+
+    public int size() {
+        synchronized (failures) {
+            return failures.size();
+        }
+    }
+}
