@@ -2,6 +2,7 @@ package io.thumbler.render;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Level;
@@ -54,6 +55,14 @@ public class ImageMagickSetup {
                 "MAGICK_CONFIGURE_PATH", policyDir.toString(),
                 "MAGICK_THREAD_LIMIT", "1");
         renderer = new Renderer(new ConvertProcess(settings.convertBinary(), env, settings.renderTimeout()), settings);
+        if (!Files.isExecutable(settings.convertBinary())) {
+            // Not a startup failure: the server stays up, DOWN with the reason, so an orchestrator
+            // shows what is missing; installing ImageMagick and restarting fixes it.
+            notReadyReason = "no executable ImageMagick 'convert' at " + settings.convertBinary()
+                    + " (install ImageMagick 6: apt-get install imagemagick, or set THUMBLER_IMAGEMAGICK_PATH)";
+            LOG.severe(notReadyReason);
+            return;
+        }
         ImageMagickSelfTest.Result selfTest = new ImageMagickSelfTest(settings.convertBinary(), policyDir).run();
         if (!selfTest.ok()) {
             notReadyReason = "ImageMagick self-test failed: " + selfTest.reason();

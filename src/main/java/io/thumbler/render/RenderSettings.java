@@ -49,11 +49,6 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
 
     public static RenderSettings read(ConfigReader config) {
         String dir = config.string("thumbler.imagemagick-path", "/usr/bin");
-        Path convert = Path.of(dir, "convert");
-        if (!Files.isExecutable(convert)) {
-            throw ConfigReader.invalid("thumbler.imagemagick-path", "'" + dir + "' holds no executable 'convert'"
-                    + " (install ImageMagick 6: apt-get install imagemagick)");
-        }
         int cores = Runtime.getRuntime().availableProcessors();
         int concurrency = config.integer("thumbler.render-concurrency", cores, 1, 256);
         int queue = config.integer("thumbler.render-queue", concurrency * 16, 0, 100_000);

@@ -1,5 +1,6 @@
 package io.thumbler.it;
 
+import static io.thumbler.it.ThumblerClient.fresh;
 import static io.thumbler.it.ThumblerClient.plainPath;
 import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,11 +73,11 @@ class CachingIT {
     @Test
     void aMissThenAHitWithTheSameStrongEtagAndAnotherEtagForAnotherSize() {
         purge("local:///" + LADYBIRD);
-        String path = plainPath("rs:fit:120:120", LADYBIRD, "jpg");
+        String path = plainPath(fresh("rs:fit:120:120"), LADYBIRD, "jpg");
 
         HttpResponse<byte[]> first = client.getSigned(path);
         HttpResponse<byte[]> second = client.getSigned(path);
-        HttpResponse<byte[]> otherSize = client.getSigned(plainPath("rs:fit:121:121", LADYBIRD, "jpg"));
+        HttpResponse<byte[]> otherSize = client.getSigned(plainPath(fresh("rs:fit:121:121"), LADYBIRD, "jpg"));
 
         assertThat(first.statusCode()).as(text(first)).isEqualTo(200);
         assertThat(cacheDesc(first)).isEqualTo("miss");
@@ -95,7 +96,7 @@ class CachingIT {
 
     @Test
     void aMatchingIfNoneMatchGets304WithoutRendering() {
-        String path = plainPath("rs:fit:130:130", LADYBIRD, "png");
+        String path = plainPath(fresh("rs:fit:130:130"), LADYBIRD, "png");
         HttpResponse<byte[]> full = client.getSigned(path);
         String etag = full.headers().firstValue("ETag").orElseThrow();
         long rendersBefore = loads("renditions");
@@ -115,7 +116,7 @@ class CachingIT {
 
     @Test
     void headIsAnsweredLikeGetWithoutABody() {
-        String path = plainPath("rs:fit:140:140", LADYBIRD, "webp");
+        String path = plainPath(fresh("rs:fit:140:140"), LADYBIRD, "webp");
         HttpResponse<byte[]> get = client.getSigned(path);
         HttpResponse<byte[]> head = send(path, b -> b.method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
@@ -129,7 +130,7 @@ class CachingIT {
     @Test
     void fiftyConcurrentColdRequestsFetchOnceRenderOnceAndGetTheSameBytes() throws Exception {
         purge("local:///" + WINE);
-        String path = plainPath("rs:fill:160:160", WINE, "jpg");
+        String path = plainPath(fresh("rs:fill:160:160"), WINE, "jpg");
         long rendersBefore = loads("renditions");
         long fetchesBefore = loads("originals");
 
@@ -168,7 +169,7 @@ class CachingIT {
 
     @Test
     void aPurgedSourceIsRenderedAgain() {
-        String path = plainPath("rs:fit:150:150", LADYBIRD, "jpg");
+        String path = plainPath(fresh("rs:fit:150:150"), LADYBIRD, "jpg");
         client.getSigned(path);
         assertThat(cacheDesc(client.getSigned(path))).isEqualTo("hit");
 
@@ -196,7 +197,7 @@ class CachingIT {
         Path changing = Files.createTempFile(samples, "it-changing-", ".jpg");
         try {
             Files.copy(samples.resolve(LADYBIRD), changing, StandardCopyOption.REPLACE_EXISTING);
-            String path = plainPath("rs:fit:100:100", changing.getFileName().toString(), "jpg");
+            String path = plainPath(fresh("rs:fit:100:100"), changing.getFileName().toString(), "jpg");
             HttpResponse<byte[]> before = client.getSigned(path);
             assertThat(before.statusCode()).as(text(before)).isEqualTo(200);
 

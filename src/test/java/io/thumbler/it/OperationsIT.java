@@ -1,5 +1,6 @@
 package io.thumbler.it;
 
+import static io.thumbler.it.ThumblerClient.fresh;
 import static io.thumbler.it.ThumblerClient.plainPath;
 import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,10 +73,10 @@ class OperationsIT {
             long fetches = (Long) server.getAttribute(sources, "Fetches");
 
             for (int w : new int[] {64, 96, 128}) {
-                HttpResponse<byte[]> r = client.getSigned(plainPath("w:" + w, LADYBIRD, "jpg"));
+                HttpResponse<byte[]> r = client.getSigned(plainPath(fresh("w:" + w), LADYBIRD, "jpg"));
                 assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
             }
-            assertThat(client.getSigned(plainPath("w:64", "no-such-original.jpg", "jpg")).statusCode()).isEqualTo(404);
+            assertThat(client.getSigned(plainPath(fresh("w:64"), "no-such-original.jpg", "jpg")).statusCode()).isEqualTo(404);
 
             assertThat((Long) server.getAttribute(pool, "Completed")).isEqualTo(completed + 3);
             assertThat((Long) server.getAttribute(pool, "RenderMillisP50")).isPositive();
@@ -89,8 +90,30 @@ class OperationsIT {
     }
 
     @Test
+    void cacheStatisticsAreReadableAndPurgeIsAnOperationOverRemoteJmx() throws Exception {
+        String path = plainPath(fresh("w:72"), LADYBIRD, "jpg");
+        assertThat(client.getSigned(path).statusCode()).isEqualTo(200);
+        assertThat(client.getSigned(path).headers().firstValue("Server-Timing")).get().asString().contains("cache;desc=hit");
+
+        try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + System.getProperty("jmx.port") + "/jmxrmi"))) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName caches = new ObjectName("io.thumbler:type=Caches");
+            assertThat((Boolean) server.getAttribute(caches, "Enabled")).isTrue();
+            javax.management.openmbean.CompositeData renditions =
+                    (javax.management.openmbean.CompositeData) server.getAttribute(caches, "Renditions");
+            assertThat((Long) renditions.get("hits")).isPositive();
+
+            Object purged = server.invoke(caches, "purgeSource", new Object[] {"local:///" + LADYBIRD}, new String[] {String.class.getName()});
+            assertThat(String.valueOf(purged)).isNotBlank();
+        }
+        assertThat(client.getSigned(path).headers().firstValue("Server-Timing")).as("purged: rendered again")
+                .get().asString().contains("cache;desc=miss");
+    }
+
+    @Test
     void metricsCarryTheImgproxyStyleNames() {
-        assertThat(client.getSigned(plainPath("w:80", LADYBIRD, "png")).statusCode()).isEqualTo(200);
+        assertThat(client.getSigned(plainPath(fresh("w:80"), LADYBIRD, "png")).statusCode()).isEqualTo(200);
 
         HttpResponse<byte[]> r = atServerRoot("/metrics?scope=application");
         String metrics = text(r);

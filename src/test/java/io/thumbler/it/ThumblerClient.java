@@ -33,6 +33,14 @@ final class ThumblerClient {
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
+    /** Different in every test JVM, so variants cached on disk by an earlier run or class never answer for this one. */
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36) + Long.toString(System.nanoTime() & 0xffff, 36);
+
+    /** {@code options} behind a cachebuster unique to this run: the first request of it is a miss. */
+    static String fresh(String options) {
+        return "cb:" + RUN + "/" + options;
+    }
+
     /** {@code /…/plain/local:///{file}@{ext}} with the given options, percent-encoding the source. */
     static String plainPath(String options, String file, String ext) {
         String source = URLEncoder.encode("local:///" + file, StandardCharsets.UTF_8);
