@@ -5,9 +5,7 @@ import static io.thumbler.it.ThumblerClient.plainPath;
 import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,15 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.thumbler.security.UrlSigner;
 
@@ -44,9 +34,7 @@ import io.thumbler.security.UrlSigner;
  * trusts a source version for 10 s ({@code thumbler.cache.source-ttl} in arquillian.xml): long
  * enough that a burst of requests on a busy machine still shares one version.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CachingIT {
+class CachingIT extends DeployedThumbler {
 
     private static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     private static final String LADYBIRD = "LadyBird.jpg";
@@ -54,21 +42,7 @@ class CachingIT {
     private static final Pattern CACHE_DESC = Pattern.compile("cache;desc=(\\w+)");
     private static final Pattern LOADS = Pattern.compile("\"%s\":\\{[^}]*\"loads\":(\\d+)");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ThumblerClient client;
     private final UrlSigner signer = new UrlSigner(List.of(ThumblerClient.KEY), 32);
-
-    @BeforeEach
-    void client() {
-        client = new ThumblerClient(base);
-    }
 
     @Test
     void aMissThenAHitWithTheSameStrongEtagAndAnotherEtagForAnotherSize() {

@@ -5,9 +5,7 @@ import static io.thumbler.it.ThumblerClient.plainPath;
 import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -17,40 +15,15 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an operator sees of a running Thumbler, read the way their tools read it: the MXBeans over
  * remote JMX from this separate JVM (as JConsole would), the OpenMetrics text, the readiness JSON.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OperationsIT {
+class OperationsIT extends DeployedThumbler {
 
     private static final String LADYBIRD = "LadyBird.jpg";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ThumblerClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ThumblerClient(base);
-    }
 
     /** Payara's Health and Metrics sit at the server's root, whatever the application's context. */
     private HttpResponse<byte[]> atServerRoot(String pathAndQuery) {
@@ -72,8 +45,12 @@ class OperationsIT {
             long clientErrors = (Long) server.getAttribute(requests, "Responses4xx");
             long fetches = (Long) server.getAttribute(sources, "Fetches");
 
+            // A source no earlier test touched: its first request must fetch it (later ones find
+            // its version and bytes in the caches).
+            String photo = "ops-" + ThumblerClient.RUN + ".jpg";
+            java.nio.file.Files.copy(ServerUnderTest.originals().resolve(LADYBIRD), ServerUnderTest.originals().resolve(photo));
             for (int w : new int[] {64, 96, 128}) {
-                HttpResponse<byte[]> r = client.getSigned(plainPath(fresh("w:" + w), LADYBIRD, "jpg"));
+                HttpResponse<byte[]> r = client.getSigned(plainPath(fresh("w:" + w), photo, "jpg"));
                 assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
             }
             assertThat(client.getSigned(plainPath(fresh("w:64"), "no-such-original.jpg", "jpg")).statusCode()).isEqualTo(404);
@@ -84,7 +61,7 @@ class OperationsIT {
             assertThat((Integer) server.getAttribute(pool, "Active")).isZero();
             assertThat((Long) server.getAttribute(requests, "Total")).isEqualTo(total + 4);
             assertThat((Long) server.getAttribute(requests, "Responses4xx")).isEqualTo(clientErrors + 1);
-            assertThat((Long) server.getAttribute(sources, "Fetches")).isGreaterThanOrEqualTo(fetches + 3);
+            assertThat((Long) server.getAttribute(sources, "Fetches")).isGreaterThanOrEqualTo(fetches + 1);
             assertThat((Long) server.getAttribute(sources, "FetchMillisP95")).isNotNegative();
         }
     }

@@ -5,22 +5,12 @@ import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.thumbler.security.UrlSigner;
 
@@ -29,26 +19,9 @@ import io.thumbler.security.UrlSigner;
  * (arquillian.xml defines {@code it-thumb} and {@code it-sharp}), WebP negotiation
  * ({@code thumbler.auto-webp=true} there), expiry, Content-Disposition and {@code /info}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProcessingIT {
+class ProcessingIT extends DeployedThumbler {
 
     private static final String LADYBIRD = "LadyBird.jpg";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ThumblerClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ThumblerClient(base);
-    }
 
     @Test
     void aConfiguredPresetRenders() {

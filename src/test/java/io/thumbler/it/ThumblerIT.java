@@ -5,24 +5,14 @@ import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.thumbler.security.UrlSigner;
 
@@ -31,34 +21,12 @@ import io.thumbler.security.UrlSigner;
  * the shipped policy, spoken to over HTTP with signed imgproxy URLs. The bad-original and overload
  * groups run against the same deployment (one boot) through the interfaces it implements.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ThumblerIT implements BadOriginalsTests, OverloadTests, S3SourceTests {
+class ThumblerIT extends DeployedThumbler implements BadOriginalsTests, OverloadTests, S3SourceTests {
 
     /** 2560x1600 baseline photo. */
     private static final String LADYBIRD = "LadyBird.jpg";
     /** 2560x3837 progressive portrait photo. */
     private static final String WINE = "Wine_by_Jakkub_Mede.jpg";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ThumblerClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new ThumblerClient(base);
-    }
-
-    @Override
-    public ThumblerClient client() {
-        return client;
-    }
 
     @Test
     void fitKeepsTheAspectRatioInsideTheBox() {
