@@ -176,6 +176,19 @@ class ShippedPolicyTest {
         assertThat(run.millis).isLessThan(2000);
     }
 
+    /**
+     * The 18 MP progressive Elephants photo needs its ~100 MB coefficient buffer in one request:
+     * refused ("Backing store not supported") when max-memory-request was 64MiB.
+     */
+    @Test
+    void aLargeProgressivePhotoGetsItsCoefficientBuffer() throws Exception {
+        Path elephants = HeaderSnifferCorpusTest.SHARED_CORPUS.resolve("Elephants_5640x3172.jpg").toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(elephants), "the shared corpus is not next to this checkout");
+        Run run = render("jpeg:" + elephants + "[0]");
+        assertThat(run.exitCode).as(run.messages).isZero();
+        assertThat(run.outputBytes).isPositive();
+    }
+
     /** max-memory-request truncates the 200 MB zTXt chunk (research §1.7: 11 MB RSS instead of 624 MB). */
     @Test
     void zTxtBombIsCutShortByMaxMemoryRequest() throws Exception {
