@@ -30,11 +30,22 @@ public class HttpFilters implements ServletContextListener {
     @Inject
     Event<RequestCompleted> completed;
 
+    private AccessLogWriter accessLog;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        add(context, "thumbler-observation", new RequestObservationFilter(AccessLogFormat.read(config), inFlight, completed::fire));
+        accessLog = new AccessLogWriter(RequestObservationFilter.ACCESS_LOG::info);
+        add(context, "thumbler-observation",
+                new RequestObservationFilter(AccessLogFormat.read(config), accessLog::write, inFlight, completed::fire));
         add(context, "thumbler-origin-secret", new OriginSecretFilter(OriginSecrets.read(config)));
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (accessLog != null) {
+            accessLog.close();
+        }
     }
 
     private static void add(ServletContext context, String name, jakarta.servlet.Filter filter) {

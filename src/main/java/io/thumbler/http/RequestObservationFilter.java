@@ -26,12 +26,18 @@ public class RequestObservationFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RequestObservationFilter.class.getName());
 
     private final transient AccessLogFormat format;
+    private final transient Consumer<String> accessLog;
     private final transient RequestsInFlight inFlight;
     private final transient Consumer<RequestCompleted> completed;
 
-    /** @param completed receives every finished request (the CDI event, in the application) */
-    public RequestObservationFilter(AccessLogFormat format, RequestsInFlight inFlight, Consumer<RequestCompleted> completed) {
+    /**
+     * @param accessLog takes each formatted line (an {@link AccessLogWriter} in the application)
+     * @param completed receives every finished request (the CDI event, in the application)
+     */
+    public RequestObservationFilter(AccessLogFormat format, Consumer<String> accessLog, RequestsInFlight inFlight,
+                                    Consumer<RequestCompleted> completed) {
         this.format = format;
+        this.accessLog = accessLog;
         this.inFlight = inFlight;
         this.completed = completed;
     }
@@ -59,7 +65,7 @@ public class RequestObservationFilter extends HttpFilter {
         try {
             RequestCompleted r = describe(request, response.getStatus(), response.bytes(), totalMillis);
             if (format != AccessLogFormat.OFF) {
-                ACCESS_LOG.info(format.format(r));
+                accessLog.accept(format.format(r));
             }
             completed.accept(r);
         } catch (RuntimeException e) {

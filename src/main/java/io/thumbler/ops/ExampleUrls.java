@@ -13,6 +13,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
@@ -23,6 +25,7 @@ import io.thumbler.security.SignaturePolicy;
  * URLs for a few of the local sample originals, so a new user sees a thumbnail in one click.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @Startup
 @DependsOn("RenderPool")
 public class ExampleUrls {

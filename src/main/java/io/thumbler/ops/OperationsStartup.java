@@ -15,6 +15,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 /**
@@ -24,6 +26,7 @@ import jakarta.inject.Inject;
  * metrics; listens for SIGTERM ({@link ShutdownSignal}). Other features add their own MXBeans (the cache's {@code type=Caches}) the same way.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @Startup
 @DependsOn("RenderPool")
 public class OperationsStartup {

@@ -6,8 +6,10 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import io.thumbler.cache.CacheSettings;
 import io.thumbler.cache.RecentRenderFailures;
@@ -28,6 +30,7 @@ import io.thumbler.source.Originals;
  * process supervisor. Set {@code THUMBLER_EXIT_ON_INVALID_CONFIG=false} to only fail the deployment.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @Startup
 public class StartupCheck {
 

@@ -14,6 +14,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
@@ -27,6 +29,7 @@ import io.thumbler.transform.Transform;
  * render path. Until both passed, readiness is DOWN with the reason.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @Startup
 @DependsOn("StartupCheck")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

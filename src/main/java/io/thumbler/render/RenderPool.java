@@ -16,6 +16,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
@@ -37,6 +39,7 @@ import io.thumbler.error.ThumblerException;
  * temp directories removed. Each request's fate is fired as a {@link RenderOutcome} event.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @Startup
 @DependsOn("ImageMagickSetup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

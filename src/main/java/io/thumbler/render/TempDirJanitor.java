@@ -9,6 +9,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 /**
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
  * directories older than a few render deadlines.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @Startup
 @DependsOn("ImageMagickSetup")
 public class TempDirJanitor {

@@ -48,7 +48,7 @@ class RequestObservationFilterTest {
 
     @Test
     void logsOneLineWithBytesTimingsAndCacheStatusAndCountsInFlight() throws Exception {
-        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, inFlight, completed::add);
+        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, RequestObservationFilter.ACCESS_LOG::info, inFlight, completed::add);
         Map<String, Object> attributes = new HashMap<>();
         ServletFakes.Response response = new ServletFakes.Response();
         List<Integer> inFlightDuring = new ArrayList<>();
@@ -80,7 +80,7 @@ class RequestObservationFilterTest {
 
     @Test
     void aFailingChainIsStillLoggedAndCounted() {
-        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.JSON, inFlight, completed::add);
+        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.JSON, RequestObservationFilter.ACCESS_LOG::info, inFlight, completed::add);
         ServletFakes.Response response = new ServletFakes.Response();
         try {
             filter.doFilter(ServletFakes.request("GET", "/x/y", Map.of(), new HashMap<>()), response.servlet, (req, res) -> {
@@ -97,7 +97,7 @@ class RequestObservationFilterTest {
 
     @Test
     void payarasOwnEndpointsAreNeitherLoggedNorCounted() throws Exception {
-        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, inFlight, completed::add);
+        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, RequestObservationFilter.ACCESS_LOG::info, inFlight, completed::add);
         AtomicBoolean served = new AtomicBoolean();
         filter.doFilter(ServletFakes.request("GET", "/health/ready", Map.of(), new HashMap<>()), new ServletFakes.Response().servlet,
                 (req, res) -> served.set(true));
@@ -108,7 +108,7 @@ class RequestObservationFilterTest {
 
     @Test
     void offLogsNothingButStillCounts() throws Exception {
-        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.OFF, inFlight, completed::add);
+        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.OFF, RequestObservationFilter.ACCESS_LOG::info, inFlight, completed::add);
         filter.doFilter(ServletFakes.request("HEAD", "/a/b", Map.of(), new HashMap<>()), new ServletFakes.Response().servlet, (req, res) -> { });
         assertThat(lines).isEmpty();
         assertThat(completed).hasSize(1);

@@ -1,0 +1,102 @@
+package io.thumbler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, {@code bin/thumbler-dev}, exactly as a new user runs it: it must start
+ * the service, print signed example URLs, and the first of them must answer with a thumbnail.
+ */
+class QuickStartIT {
+
+    private static final Pattern EXAMPLE = Pattern.compile("(http://localhost:\\d+/\\S+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theQuickStartServesItsOwnExampleUrls() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path log = work.resolve("quickstart.log");
+        ProcessBuilder pb = new ProcessBuilder(List.of("bin/thumbler-dev"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("THUMBLER_"));
+        env.put("PORT", String.valueOf(port));
+        env.put("THUMBLER_TEMP_DIR", work.resolve("tmp").toString());
+        env.put("THUMBLER_CACHE_DIR", work.resolve("cache").toString());
+        env.put("JAVA_OPTS", "-Xmx512m");
+        Process server = pb.start();
+        try {
+            String url = awaitExampleUrl(log, server).replace("localhost", "127.0.0.1");
+            awaitReady(port);
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(Images.decode(r.body()).getWidth()).isEqualTo(300);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The banner is printed while the application is still deploying; a person clicks a moment later. */
+    private static void awaitReady(int port) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the quick start never became ready");
+    }
+
+    private static String awaitExampleUrl(Path log, Process server) throws IOException, InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < until) {
+            String out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            Matcher m = EXAMPLE.matcher(out);
+            if (out.contains("Try these signed URLs") && m.find()) {
+                return m.group(1);
+            }
+            if (!server.isAlive()) {
+                throw new AssertionError("bin/thumbler-dev exited with " + server.exitValue() + ":\n" + out);
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no example URLs within 300 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
