@@ -46,20 +46,7 @@ public final class ConfigReader {
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
-        Optional<String> v = optional(key);
-        if (v.isEmpty()) {
-            return defaultValue;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(v.get());
-        } catch (NumberFormatException e) {
-            throw invalid(key, "'" + v.get() + "' is not a whole number");
-        }
-        if (n < min || n > max) {
-            throw invalid(key, n + " is outside the allowed range " + min + ".." + max);
-        }
-        return n;
+        return (int) longValue(key, defaultValue, min, max);
     }
 
     public long longValue(String key, long defaultValue, long min, long max) {
