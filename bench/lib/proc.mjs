@@ -4,12 +4,15 @@ import fs from 'node:fs';
 
 const PAGE = 4096;
 
-/** Machine-wide CPU jiffies from the first line of /proc/stat. */
+/**
+ * Machine-wide CPU jiffies from the first line of /proc/stat. irq and softirq time is left out
+ * of `busy`: on loopback it is mostly our own load tool's traffic, which no process is charged for.
+ */
 export function machineCpu() {
   const f = fs.readFileSync('/proc/stat', 'latin1').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = f;
-  const busy = user + nice + system + irq + softirq + (steal || 0);
-  return { busy, total: busy + idle + iowait };
+  const busy = user + nice + system + (steal || 0);
+  return { busy, total: busy + idle + iowait + irq + softirq };
 }
 
 /** Parsed /proc/PID/stat, or null if the process is gone. comm may contain spaces, hence the ')' split. */
@@ -71,10 +74,13 @@ export function peakRss(pid) {
  * ~3 ms, too much at a 10 ms tick on 2 cores, so each tick only reads the stat of pids it has
  * not seen before plus the live descendants it already knows. A child is re-read on every tick
  * because it is first seen before its exec (as java/jspawnhelper) and only later as `convert`.
+ * Memory: the root's RSS plus that of the descendants whose comm is in rssComms (all if null);
+ * a child caught between spawn and exec shares the parent's memory and must not count twice.
  */
 export class TreeWatcher {
-  constructor(rootPid, intervalMs) {
+  constructor(rootPid, intervalMs, rssComms = null) {
     this.root = Number(rootPid);
+    this.rssComms = rssComms;
     this.intervalMs = intervalMs;
     this.seen = new Set(allPids()); // everything alive now is not "started during the watch"
     this.live = new Map(); // pid -> {comm}
@@ -98,17 +104,18 @@ export class TreeWatcher {
       if (st && descendants.has(st.ppid)) { this.live.set(pid, st); descendants.add(pid); }
     }
     let rss = procStat(this.root)?.rss ?? 0;
+    let counted = 0;
     for (const pid of [...this.live.keys()]) {
       const st = procStat(pid);
       if (!st) { this.live.delete(pid); continue; }
-      rss += st.rss;
+      if (!this.rssComms || this.rssComms.has(st.comm)) { rss += st.rss; counted++; }
       if (this.preexisting.has(pid)) continue;
       if (!this.startedByComm.has(st.comm)) this.startedByComm.set(st.comm, new Set());
       this.startedByComm.get(st.comm).add(pid);
     }
     this.samples++;
     this.peakTreeRss = Math.max(this.peakTreeRss, rss);
-    this.peakChildren = Math.max(this.peakChildren, this.live.size);
+    this.peakChildren = Math.max(this.peakChildren, counted);
   }
 
   /** Distinct descendant processes seen running as `comm` (e.g. 'convert'). */

@@ -55,13 +55,16 @@ export function run(cmd, args, { env = process.env } = {}) {
   });
 }
 
-/** Runs jobs (functions returning a run() promise) with at most `parallel` at once, like xargs -P. */
-export async function runParallel(jobs, parallel) {
+/**
+ * Runs jobs (functions returning a run() promise) with at most `parallel` at once, like xargs -P;
+ * no new job starts after maxMs.
+ */
+export async function runParallel(jobs, parallel, maxMs = Infinity) {
   const results = [];
   let next = 0;
   const started = Date.now();
   await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < jobs.length) results.push(await jobs[next++]());
+    while (next < jobs.length && Date.now() - started < maxMs) results.push(await jobs[next++]());
   }));
   return { results, wallMs: Date.now() - started };
 }

@@ -27,18 +27,34 @@ pick_ports() {
 
 remember() { STARTED_PIDS+=("$1=$2"); log "started $1 (pid $2)"; }
 
-# wait_http NAME URL PID SECONDS: polls until URL answers 200; fails early if PID died.
+# wait_http NAME URL PID SECONDS [LOG PATTERN]: polls until URL answers 200. Fails (status 1)
+# when PID died, when LOG shows PATTERN (a server that reports a failed start but stays up),
+# or after SECONDS.
 wait_http() {
-  local name=$1 url=$2 pid=$3 limit=$4 start=$SECONDS
+  local name=$1 url=$2 pid=$3 limit=$4 logfile=${5:-} pattern=${6:-} start=$SECONDS
   until curl -fs -o /dev/null --max-time 2 "$url"; do
-    kill -0 "$pid" 2>/dev/null || die "$name (pid $pid) exited before it was ready; see its log in $RAW"
-    ((SECONDS - start < limit)) || die "$name not ready after ${limit}s at $url"
+    if ! kill -0 "$pid" 2>/dev/null; then log "$name (pid $pid) exited before it was ready"; return 1; fi
+    if [[ -n $pattern ]] && grep -qE "$pattern" "$logfile"; then log "$name failed to start: $(grep -m1 -oE "$pattern" "$logfile")"; return 1; fi
+    if ((SECONDS - start >= limit)); then log "$name not ready after ${limit}s at $url"; return 1; fi
     sleep 0.5
   done
   log "$name ready after $((SECONDS - start))s"
 }
 
 start_thumbler() {
+  local checkout=$1 originals=$2 try
+  # Payara can lose a port race with the other servers on this shared machine; one retry.
+  for try in 1 2; do
+    launch_thumbler "$checkout" "$originals"
+    wait_http Thumbler "http://127.0.0.1:${PORT[thumbler]}/health/ready" "$THUMBLER_PID" 180 \
+      "$RAW/thumbler.log" 'Failed to start' && return 0
+    stop_one thumbler "$THUMBLER_PID"
+    cp "$RAW/thumbler.log" "$RAW/thumbler-failed-start-$try.log"
+  done
+  die "Thumbler did not start; see $RAW/thumbler-failed-start-*.log"
+}
+
+launch_thumbler() {
   local checkout=$1 originals=$2 preboot=()
   [[ -f $checkout/server-config/pre-boot-commands.asadmin ]] &&
     preboot=(--prebootcommandfile "$checkout/server-config/pre-boot-commands.asadmin")
@@ -49,21 +65,30 @@ start_thumbler() {
     PORT=${PORT[thumbler]} THUMBLER_KEY=$THUMBLER_KEY THUMBLER_SALT=$THUMBLER_SALT \
       THUMBLER_LOCAL_FILESYSTEM_ROOT=$originals $BENCH_THUMBLER_CMD >"$RAW/thumbler.log" 2>&1 &
   else
+    # Loopback only: no AWS metadata probe (no bucket is configured), and the embedded
+    # Hazelcast kept off the external interface, as bin/thumbler-dev does. Private temp and
+    # cache folders: the defaults (/tmp/thumbler, /tmp/thumbler-cache) are shared with every
+    # other Thumbler on the machine (test suites included), whose clean-ups removed in-flight
+    # render directories of ours in a trial run; and a disk tier kept from an earlier run
+    # would turn "cold" requests into hits.
+    # BENCH_JAVA_OPTS (default none) is for experiments.
+    # shellcheck disable=SC2086
     THUMBLER_KEY=$THUMBLER_KEY THUMBLER_SALT=$THUMBLER_SALT THUMBLER_LOCAL_FILESYSTEM_ROOT=$originals \
-      java -jar "$checkout/target/payara-micro.jar" --deploy "$checkout/target/thumbler.war" \
-      --contextroot / --port "${PORT[thumbler]}" --nocluster "${preboot[@]}" \
+      AWS_EC2_METADATA_DISABLED=true THUMBLER_TEMP_DIR=$WORK/thumbler-tmp THUMBLER_CACHE_DIR=$WORK/thumbler-cache \
+      java ${BENCH_JAVA_OPTS:-} -Dhazelcast.socket.bind.any=false \
+      -jar "$checkout/target/payara-micro.jar" --deploy "$checkout/target/thumbler.war" \
+      --contextroot / --port "${PORT[thumbler]}" --nocluster --interfaces 127.0.0.1 "${preboot[@]}" \
       >"$RAW/thumbler.log" 2>&1 &
   fi
-  local pid=$!
-  remember thumbler "$pid"
-  wait_http Thumbler "http://127.0.0.1:${PORT[thumbler]}/health/ready" "$pid" 180
+  THUMBLER_PID=$!
+  remember thumbler "$THUMBLER_PID"
 }
 
 start_sharp() {
   PORT=${PORT[sharp]} ROOT=$1 node "$BENCH/peers/sharp/server.mjs" >"$RAW/sharp.log" 2>&1 &
   local pid=$!
   remember sharp "$pid"
-  wait_http sharp "http://127.0.0.1:${PORT[sharp]}/health" "$pid" 20
+  wait_http sharp "http://127.0.0.1:${PORT[sharp]}/health" "$pid" 20 || die "sharp peer did not start (see $RAW/sharp.log)"
 }
 
 start_nginx() {
@@ -76,7 +101,7 @@ start_nginx() {
   local pid=$!
   remember nginx "$pid"
   export NGINX_ROOT=$work/root
-  wait_http nginx "http://127.0.0.1:${PORT[nginx]}/health" "$pid" 20
+  wait_http nginx "http://127.0.0.1:${PORT[nginx]}/health" "$pid" 20 || die "nginx did not start (see $RAW/nginx.log)"
 }
 
 start_varnish() {
@@ -88,19 +113,27 @@ start_varnish() {
   local pid=$!
   remember varnish "$pid"
   export VARNISH_WORKDIR=$work/n
-  wait_http Varnish "http://127.0.0.1:${PORT[varnish]}/health" "$pid" 20
+  wait_http Varnish "http://127.0.0.1:${PORT[varnish]}/health" "$pid" 20 || die "Varnish did not start (see $RAW/varnish.log)"
 }
 
-# Stops what this run started, newest first: TERM (QUIT for nginx: graceful), then KILL after 15 s.
+# Stops one server: TERM (QUIT for nginx: graceful), then KILL after 15 s. Forgets its PID.
+stop_one() {
+  local role=$1 pid=$2 sig=TERM waited i
+  for i in "${!STARTED_PIDS[@]}"; do [[ ${STARTED_PIDS[i]} == "$role=$pid" ]] && unset 'STARTED_PIDS[i]'; done
+  kill -0 "$pid" 2>/dev/null || { log "$role (pid $pid) had already exited"; return 0; }
+  [[ $role == nginx ]] && sig=QUIT
+  kill -s "$sig" "$pid" 2>/dev/null || true
+  for ((waited = 0; waited < 30; waited++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then kill -s KILL "$pid" 2>/dev/null || true; log "killed $role (pid $pid)"; else log "stopped $role (pid $pid)"; fi
+}
+
+# Stops what this run started, newest first.
 stop_all() {
-  local i entry role pid sig waited
-  for ((i = ${#STARTED_PIDS[@]} - 1; i >= 0; i--)); do
-    entry=${STARTED_PIDS[i]} role=${entry%%=*} pid=${entry#*=}
-    kill -0 "$pid" 2>/dev/null || continue
-    sig=TERM; [[ $role == nginx ]] && sig=QUIT
-    kill -s "$sig" "$pid" 2>/dev/null || true
-    for ((waited = 0; waited < 30; waited++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$pid" 2>/dev/null; then kill -s KILL "$pid" 2>/dev/null || true; log "killed $role (pid $pid)"; else log "stopped $role (pid $pid)"; fi
+  local i entry
+  local live=("${STARTED_PIDS[@]}") # stop_one unsets entries: iterate over a copy
+  for ((i = ${#live[@]} - 1; i >= 0; i--)); do
+    entry=${live[i]}
+    stop_one "${entry%%=*}" "${entry#*=}"
   done
   STARTED_PIDS=()
 }

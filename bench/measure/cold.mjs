@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { env, save, median } from '../lib/config.mjs';
-import { gated } from '../lib/gate.mjs';
+import { gated, pastDeadline } from '../lib/gate.mjs';
 import { agent, get, pool } from '../lib/http.mjs';
 import { CONVERT, VIPSTHUMBNAIL, IM_ENV, convertArgs, vipsArgs, run, imageInfo } from '../lib/raw.mjs';
 import { thumbPath } from '../lib/sign.mjs';
@@ -46,7 +46,10 @@ const warm = Array.from({ length: env.quick ? 10 : 40 }, (_, i) =>
 await pool(env.thumbler, warm, { concurrency: 2 });
 
 const photos = [];
+const skipped = [];
 for (const file of env.photos) {
+  // Largest first, so a run that has used up its time budget drops the least telling photos.
+  if (pastDeadline()) { skipped.push(file); continue; }
   const { width: w, height: h, interlace } = imageInfo(path.join(env.originals, file));
   const block = await gated(`cold ${file}`, async () => {
     const samples = Object.fromEntries(order.map((t) => [t, []]));
@@ -84,4 +87,5 @@ for (const file of env.photos) {
 }
 http.destroy();
 fs.rmSync(out, { recursive: true, force: true });
-save('cold', { rounds: ROUNDS, photos });
+if (skipped.length) console.error(`  time budget used up: skipped ${skipped.join(', ')}`);
+save('cold', { rounds: ROUNDS, photos, skipped });

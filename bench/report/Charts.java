@@ -59,7 +59,8 @@ public class Charts {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(480)
                 .title(meta.getOrDefault("title", "")).xAxisTitle(meta.getOrDefault("xlabel", ""))
                 .yAxisTitle(meta.getOrDefault("ylabel", "")).build();
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS); // never over the bars
+        chart.getStyler().setLegendVisible(rows.size() > 2); // one series needs no legend
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setXAxisLabelRotation(rows.get(0).length > 5 ? 20 : 0);
         List<String> categories = Arrays.asList(rows.get(0)).subList(1, rows.get(0).length);
