@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * to it. Each subclass is one Payara boot (20–40 s): group tests by the configuration they need,
  * not by topic.
  */
-@ExtendWith(ArquillianExtension.class)
+// Registered first so it runs before Arquillian starts the server.
+@ExtendWith({PreviousServerGone.class, ArquillianExtension.class})
 @RunAsClient
 abstract class DeployedThumbler implements ServerUnderTest {
 
