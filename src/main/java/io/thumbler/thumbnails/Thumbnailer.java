@@ -2,6 +2,7 @@ package io.thumbler.thumbnails;
 
 import java.time.Instant;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +21,7 @@ import io.thumbler.render.ImageHeader;
 import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.RenderJob;
 import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSettings;
 import io.thumbler.render.Rendition;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Original;
@@ -72,6 +74,16 @@ public class Thumbnailer {
     @Inject
     RecentRenderFailures recentFailures;
 
+    /** Fixed once the startup beans are done; read here once so a request makes no EJB call for them. */
+    private RenderSettings renderSettings;
+    private String rendererVersion;
+
+    @PostConstruct
+    void readFixedSettings() {
+        renderSettings = imageMagick.settings();
+        rendererVersion = caches.rendererVersion();
+    }
+
     /**
      * @param signature the first path segment
      * @param path      everything after it, leading '/' included, exactly as received
@@ -86,9 +98,9 @@ public class Thumbnailer {
         KnownSource known = learn(source, timings);
         OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format(),
                 known.facts().animated(), accept, processing);
-        int quality = imageMagick.settings().qualityFor(output.format(), transform.encoding());
+        int quality = renderSettings.qualityFor(output.format(), transform.encoding());
         String key = CacheKeys.rendition(transform.canonical(), output.format(), quality, CacheKeys.sourceId(source),
-                known.facts().version(), caches.rendererVersion());
+                known.facts().version(), rendererVersion);
         return new Variant(source, url.source(), transform, output.format(), quality, known, key, output.negotiated());
     }
 
@@ -145,7 +157,7 @@ public class Thumbnailer {
         Original original = v.known().fetched()
                 .orElseGet(() -> originalCache.original(v.source(), version, () -> fetch(v.source(), timings)));
         ImageHeader header = HeaderSniffer.sniff(original.bytes());
-        imageMagick.settings().limits().check(header, original.bytes().length);
+        renderSettings.limits().check(header, original.bytes().length);
         Rendition rendition = timings.time("render",
                 () -> renderPool.render(new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality())));
         CachedRendition r = new CachedRendition(rendition.bytes(), rendition.format(), rendition.width(), rendition.height(),
