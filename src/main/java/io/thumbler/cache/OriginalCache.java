@@ -17,7 +17,7 @@ import io.thumbler.source.SourceUri;
 public class OriginalCache {
 
     @Inject
-    Caches caches;
+    OpenCaches caches;
 
     private final SingleFlight<Original> fetches = new SingleFlight<>("fetching");
 

@@ -17,7 +17,7 @@ import io.thumbler.http.RequestTimings;
 public class RenditionCache {
 
     @Inject
-    Caches caches;
+    OpenCaches caches;
 
     private final SingleFlight<Rendered> renders = new SingleFlight<>("rendering");
 
@@ -34,21 +34,23 @@ public class RenditionCache {
      * @param key      {@link CacheKeys#rendition}
      * @param sourceId {@link CacheKeys#sourceId}, to index the key
      * @param render   fetches and renders on a miss
+     * @return the rendition, and whether it is the one kept under {@code key} (false when caching is
+     *         off, or when the render found another version of the original than the key names)
      */
-    public CachedRendition rendition(String key, String sourceId, Supplier<Rendered> render, RequestTimings timings) {
+    public Rendered rendition(String key, String sourceId, Supplier<Rendered> render, RequestTimings timings) {
         Optional<CacheStores> stores = caches.stores();
         if (stores.isEmpty()) {
             timings.cacheStatus("miss");
-            return render.get().rendition();
+            return new Rendered(render.get().rendition(), false);
         }
         CachedRendition cached = timings.time("lookup", () -> stores.get().renditions().get(key));
         if (cached != null) {
             timings.cacheStatus("hit");
-            return cached;
+            return new Rendered(cached, true);
         }
         SingleFlight.Outcome<Rendered> outcome = renders.load(key, caches.settings().coalesceWait(), () -> {
             CachedRendition stored = stores.get().renditions().get(key);
-            return stored == null ? null : new Rendered(stored, false);
+            return stored == null ? null : new Rendered(stored, true);
         }, () -> {
             Rendered r = render.get();
             if (r.cacheable()) {
@@ -62,7 +64,12 @@ public class RenditionCache {
             case COALESCED -> "coalesced";
             case CACHED -> "hit";
         });
-        return outcome.value().rendition();
+        return outcome.value();
+    }
+
+    /** The rendition kept under {@code key}, or {@code null}: a lookup that never renders. */
+    public CachedRendition cached(String key) {
+        return caches.stores().map(s -> s.renditions().get(key)).orElse(null);
     }
 
     public SingleFlight<Rendered> renders() {

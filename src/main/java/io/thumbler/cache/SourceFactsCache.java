@@ -1,5 +1,6 @@
 package io.thumbler.cache;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,7 +22,7 @@ import io.thumbler.source.SourceUri;
 public class SourceFactsCache {
 
     @Inject
-    Caches caches;
+    OpenCaches caches;
 
     private final SingleFlight<KnownSource> fetches = new SingleFlight<>("fetching");
 
@@ -63,7 +64,7 @@ public class SourceFactsCache {
 
     static SourceFacts factsOf(Original original) {
         ImageHeader header = HeaderSniffer.sniff(original.bytes());
-        return new SourceFacts(original.version(), header.format(), header.frames() > 1, original.lastModified());
+        return new SourceFacts(original.version(), header.format(), header.frames() > 1, original.lastModified(), Instant.now());
     }
 
     /** The fetches that learning started, and the requests that shared one. */

@@ -2,7 +2,10 @@ package io.thumbler.cache;
 
 import java.util.logging.Logger;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.thumbler.source.SourceUri;
@@ -23,7 +26,10 @@ public class SourcePurge {
     private static final Logger LOG = Logger.getLogger(SourcePurge.class.getName());
 
     @Inject
-    Caches caches;
+    OpenCaches caches;
+
+    @Inject
+    Event<CachesInvalidated> invalidated;
 
     /**
      * @param renditions variants removed
@@ -40,6 +46,7 @@ public class SourcePurge {
     public Purged purge(String address) {
         String sourceId = CacheKeys.purgeId(SourceUri.parse(address));
         Purged purged = caches.stores().map(s -> purge(s, sourceId)).orElse(new Purged(sourceId, 0, 0));
+        invalidated.fire(new CachesInvalidated(Optional.of(sourceId)));
         LOG.info(() -> "purged " + purged);
         return purged;
     }
@@ -80,6 +87,10 @@ public class SourcePurge {
                 s.index().clear();
             }
         });
+        if (!name.equals("originals")) {
+            // Cleared renditions or forgotten versions: no URL may be answered from what was known.
+            invalidated.fire(new CachesInvalidated(Optional.empty()));
+        }
         LOG.info(() -> "cleared cache " + name);
     }
 }

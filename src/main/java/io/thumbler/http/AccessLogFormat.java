@@ -50,7 +50,7 @@ public enum AccessLogFormat {
     }
 
     private static String millis(double ms) {
-        return String.format(Locale.ROOT, "%.1f", ms);
+        return RequestTimings.appendOneDecimal(new StringBuilder(8), ms).toString();
     }
 
     /** Quoted when it holds a space, a quote or a control character, so one line stays one record. */

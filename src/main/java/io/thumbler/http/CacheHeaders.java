@@ -1,13 +1,16 @@
 package io.thumbler.http;
 
 import java.time.Instant;
-import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import io.thumbler.config.ConfigReader;
 
@@ -16,9 +19,18 @@ import io.thumbler.config.ConfigReader;
  * for a given URL (the source version is in the cache key), so it may be kept long
  * ({@code THUMBLER_TTL}, one year by default, as imgproxy's {@code IMGPROXY_TTL}), served stale
  * while revalidating and when the origin errs.
+ *
+ * <p>Headers are written to a {@code (name, value)} sink, so that the JAX-RS resource and the
+ * servlet filter that answers cache hits before JAX-RS send exactly the same ones.
  */
 @ApplicationScoped
 public class CacheHeaders {
+
+    /** For image responses: nothing may load, nothing may run. */
+    public static final String IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+    /** RFC 9110's IMF-fixdate; {@code RFC_1123_DATE_TIME} would write one-digit days, which HTTP does not allow. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     @Inject
     ConfigReader config;
@@ -37,48 +49,59 @@ public class CacheHeaders {
                 + ", stale-while-revalidate=" + swr + ", stale-if-error=" + sie;
     }
 
-    /** For image responses: nothing may load, nothing may run. */
-    public static final String IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
-
-    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified) {
-        success(response, lastModified, Optional.empty());
-    }
-
     /**
-     * With an {@code expires} from the URL no cache may keep the response past it: both ages are cut
-     * to the seconds left and the stale-serving extensions are dropped (they would outlive it).
-     */
-    public void success(Response.ResponseBuilder response, Optional<Instant> lastModified, Optional<Instant> expires) {
-        if (expires.isPresent()) {
-            long left = Math.max(0, Instant.now().until(expires.get(), java.time.temporal.ChronoUnit.SECONDS));
-            response.header("Cache-Control", "public, max-age=" + Math.min(ttl, left) + ", s-maxage=" + Math.min(sMaxAge, left));
-            response.expires(Date.from(expires.get()));
-        } else {
-            response.header("Cache-Control", cacheControl);
-        }
-        response.header("X-Content-Type-Options", "nosniff");
-        // An image opened directly must not be able to run anything, even if a browser were fooled
-        // into treating it as a document (a GIF/JS polyglot, say): no sources at all, sandboxed.
-        response.header("Content-Security-Policy", IMAGE_CONTENT_SECURITY_POLICY);
-        lastModified.ifPresent(t -> response.lastModified(Date.from(t)));
-    }
-
-    /**
-     * The headers of a variant (200 or 304): those of {@link #success(Response.ResponseBuilder, Optional, Optional)},
-     * its strong {@code ETag}, and {@code Vary: Accept} when the format was negotiated (only then,
-     * because {@code Vary} splits CloudFront's cache).
+     * The headers of a variant (200 or 304): {@code Cache-Control}, {@code X-Content-Type-Options},
+     * {@code Content-Security-Policy}, {@code Last-Modified}, the strong {@code ETag}, and
+     * {@code Vary: Accept} when the format was negotiated (only then, because {@code Vary} splits
+     * CloudFront's cache).
      *
+     * <p>With an {@code expires} from the URL no cache may keep the response past it: both ages are
+     * cut to the seconds left, the stale-serving extensions are dropped (they would outlive it) and
+     * {@code Expires} is sent.
+     *
+     * @param header       receives each header's name and value
      * @param etag         the variant's strong ETag, quoted
      * @param varyOnAccept whether {@code Accept} took part in choosing the format
      */
-    public void variant(Response.ResponseBuilder response, Optional<Instant> lastModified, Optional<Instant> expires,
+    public void variant(BiConsumer<String, String> header, Optional<Instant> lastModified, Optional<Instant> expires,
                         String etag, boolean varyOnAccept) {
-        success(response, lastModified, expires);
-        response.header("ETag", etag);
+        if (expires.isPresent()) {
+            long left = Math.max(0, Instant.now().until(expires.get(), ChronoUnit.SECONDS));
+            header.accept("Cache-Control", "public, max-age=" + Math.min(ttl, left) + ", s-maxage=" + Math.min(sMaxAge, left));
+            header.accept("Expires", httpDate(expires.get()));
+        } else {
+            header.accept("Cache-Control", cacheControl);
+        }
+        header.accept("X-Content-Type-Options", "nosniff");
+        // An image opened directly must not be able to run anything, even if a browser were fooled
+        // into treating it as a document (a GIF/JS polyglot, say): no sources at all, sandboxed.
+        header.accept("Content-Security-Policy", IMAGE_CONTENT_SECURITY_POLICY);
+        lastModified.ifPresent(t -> header.accept("Last-Modified", httpDate(t)));
+        header.accept("ETag", etag);
         if (varyOnAccept) {
-            response.header("Vary", "Accept");
+            header.accept("Vary", "Accept");
         }
     }
+
+    /**
+     * An instant as an HTTP date, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. Every hit writes one,
+     * and a {@link DateTimeFormatter} costs microseconds a time; the last one is remembered (a
+     * popular variant's {@code Last-Modified} repeats).
+     */
+    public static String httpDate(Instant t) {
+        long second = t.getEpochSecond();
+        FormattedDate last = lastDate;
+        if (last == null || last.epochSecond() != second) {
+            last = new FormattedDate(second, HTTP_DATE.format(Instant.ofEpochSecond(second)));
+            lastDate = last;
+        }
+        return last.text();
+    }
+
+    private record FormattedDate(long epochSecond, String text) {
+    }
+
+    private static volatile FormattedDate lastDate;
 
     /**
      * Whether an {@code If-None-Match} value names this ETag (RFC 9110 §13.1.2: {@code *}, or a

@@ -29,6 +29,8 @@ public class RequestObservationFilter extends HttpFilter {
     private final transient Consumer<String> accessLog;
     private final transient RequestsInFlight inFlight;
     private final transient Consumer<RequestCompleted> completed;
+    /** What to close with the filter: the application's access-log writer thread. */
+    private final transient AutoCloseable resources;
 
     /**
      * @param accessLog takes each formatted line (an {@link AccessLogWriter} in the application)
@@ -36,10 +38,36 @@ public class RequestObservationFilter extends HttpFilter {
      */
     public RequestObservationFilter(AccessLogFormat format, Consumer<String> accessLog, RequestsInFlight inFlight,
                                     Consumer<RequestCompleted> completed) {
+        this(format, accessLog, inFlight, completed, () -> { });
+    }
+
+    private RequestObservationFilter(AccessLogFormat format, Consumer<String> accessLog, RequestsInFlight inFlight,
+                                     Consumer<RequestCompleted> completed, AutoCloseable resources) {
         this.format = format;
         this.accessLog = accessLog;
         this.inFlight = inFlight;
         this.completed = completed;
+        this.resources = resources;
+    }
+
+    /**
+     * The filter as the application runs it: access-log lines go to {@link #ACCESS_LOG} through an
+     * {@link AccessLogWriter} thread, which the container stops with the filter at undeploy.
+     */
+    public static RequestObservationFilter withAccessLogWriter(AccessLogFormat format, RequestsInFlight inFlight,
+                                                               Consumer<RequestCompleted> completed) {
+        // logp names the source itself: with plain info() JUL walks the writer thread's stack to find it, per line.
+        AccessLogWriter writer = new AccessLogWriter(line -> ACCESS_LOG.logp(Level.INFO, ACCESS_LOG.getName(), "request", line));
+        return new RequestObservationFilter(format, writer::write, inFlight, completed, writer);
+    }
+
+    @Override
+    public void destroy() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not stop the access-log writer", e);
+        }
     }
 
     @Override

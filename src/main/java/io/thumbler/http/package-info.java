@@ -4,6 +4,7 @@
  * per status, caching headers for CDNs, and the {@code Server-Timing} header that shows where a
  * request's time went; and the servlet filters around every request: observation (access log,
  * in-flight count, the {@link io.thumbler.http.RequestCompleted} event) and the CDN origin-secret
- * check, registered in that order by {@link io.thumbler.http.HttpFilters}.
+ * check. {@code io.thumbler.thumbnails.ServletFilters} registers them, in that order, in front of
+ * the filter that answers cache hits.
  */
 package io.thumbler.http;

@@ -1,6 +1,8 @@
 package io.thumbler.ops;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,6 +60,8 @@ public class ThumblerMetrics {
     private Timer queueSpan;
     private Timer downloadingSpan;
     private Timer processingSpan;
+    /** Looked up once per status: a registry lookup builds metadata and tags, too slow for every cache hit. */
+    private final Map<Integer, Counter> statusCodes = new ConcurrentHashMap<>();
 
     /** Creates every metric, so that the names are there before the first request. */
     void register() {
@@ -87,8 +91,8 @@ public class ThumblerMetrics {
 
     void requestDone(@Observes RequestCompleted r) {
         requests.inc();
-        registry.counter(meta("status_codes", "Responses by status code.", MetricUnits.NONE),
-                new Tag("status", Integer.toString(r.status()))).inc();
+        statusCodes.computeIfAbsent(r.status(), status -> registry.counter(meta("status_codes", "Responses by status code.",
+                MetricUnits.NONE), new Tag("status", Integer.toString(status)))).inc();
         requestDuration.update(millis(r.totalMillis()));
         if (r.fetched()) {
             downloadDuration.update(millis(r.fetchMillis()));

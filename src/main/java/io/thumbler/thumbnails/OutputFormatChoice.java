@@ -23,13 +23,29 @@ record OutputFormatChoice(ImageFormat format, boolean negotiated) {
             return new OutputFormatChoice(ImageFormat.fromExtension(named.get())
                     .orElseThrow(() -> new IllegalStateException("the parser let through format " + named.get())), false);
         }
-        String a = accept == null ? "" : accept;
-        if (settings.autoAvif() && !animated && a.contains("image/avif")) {
+        int offered = acceptClass(accept, settings);
+        if ((offered & AVIF) != 0 && !animated) {
             return new OutputFormatChoice(ImageFormat.AVIF, true);
         }
-        if (settings.autoWebp() && a.contains("image/webp")) {
+        if ((offered & WEBP) != 0) {
             return new OutputFormatChoice(ImageFormat.WEBP, true);
         }
         return new OutputFormatChoice(original.writable() ? original : ImageFormat.JPEG, settings.negotiates());
+    }
+
+    private static final int AVIF = 1;
+    private static final int WEBP = 2;
+
+    /**
+     * Which negotiable formats an {@code Accept} header offers, as far as negotiation is switched on:
+     * all that {@link #choose} reads of it. Two headers of one class get the same format for the
+     * same URL, which lets {@link KnownVariants} key negotiated variants by class, not by header.
+     */
+    static int acceptClass(String accept, ProcessingSettings settings) {
+        if (accept == null) {
+            return 0;
+        }
+        return (settings.autoAvif() && accept.contains("image/avif") ? AVIF : 0)
+                | (settings.autoWebp() && accept.contains("image/webp") ? WEBP : 0);
     }
 }

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 import io.thumbler.cache.CacheKeys;
 import io.thumbler.cache.CachedRendition;
-import io.thumbler.cache.Caches;
 import io.thumbler.cache.KnownSource;
+import io.thumbler.cache.OpenCaches;
 import io.thumbler.cache.OriginalCache;
 import io.thumbler.cache.RecentRenderFailures;
 import io.thumbler.cache.RenditionCache;
@@ -60,7 +60,7 @@ public class Thumbnailer {
     ImageMagickSetup imageMagick;
 
     @Inject
-    Caches caches;
+    OpenCaches caches;
 
     @Inject
     SourceFactsCache sourceFacts;
@@ -106,10 +106,11 @@ public class Thumbnailer {
 
     /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
     public Thumbnail thumbnail(Variant v, RequestTimings timings) {
-        CachedRendition r = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        RenditionCache.Rendered answer = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        CachedRendition r = answer.rendition();
         return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
                 v.transform().delivery().expires(), ContentDisposition.of(v.transform().delivery(), v.sourceText(), r.format()),
-                v.negotiated());
+                v.negotiated(), answer.cacheable());
     }
 
     /**

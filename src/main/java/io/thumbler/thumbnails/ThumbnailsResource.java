@@ -1,5 +1,8 @@
 package io.thumbler.thumbnails;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.thumbler.cache.CacheKeys;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.http.ServerTimingFilter;
@@ -21,7 +25,9 @@ import io.thumbler.http.ServerTimingFilter;
  * A request whose {@code If-None-Match} names the variant's ETag gets 304 before anything renders.
  *
  * <p>The path is taken raw from the request URI, not from JAX-RS's decoded parameters, because the
- * signature covers the path exactly as sent (Payara hands it over unnormalised).
+ * signature covers the path exactly as sent (Payara hands it over unnormalised). A URL answered
+ * with bytes kept in the rendition cache is entered into {@link KnownVariants}, so its next requests
+ * are answered by {@link CachedVariantFilter} before they reach JAX-RS.
  */
 @Path("/")
 public class ThumbnailsResource {
@@ -31,6 +37,9 @@ public class ThumbnailsResource {
 
     @Inject
     CacheHeaders cacheHeaders;
+
+    @Inject
+    KnownVariants knownVariants;
 
     @Context
     UriInfo uri;
@@ -42,20 +51,37 @@ public class ThumbnailsResource {
     @Path("{signature}/{rest: .+}")
     public Response thumbnail(@PathParam("signature") String ignored,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        long generation = knownVariants.generation();
         RawPath raw = RawPath.of(uri);
         RequestTimings timings = ServerTimingFilter.of(request);
-        Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), request.getHeader("Accept"), timings);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), accept, timings);
         if (CacheHeaders.matches(ifNoneMatch, v.etag())) {
             timings.cacheStatus(v.known().remembered() ? "hit" : "miss");
             Response.ResponseBuilder notModified = Response.notModified();
-            cacheHeaders.variant(notModified, v.known().facts().lastModified(), v.transform().delivery().expires(),
+            cacheHeaders.variant(notModified::header, v.known().facts().lastModified(), v.transform().delivery().expires(),
                     v.etag(), v.negotiated());
             return notModified.build();
         }
         Thumbnail t = thumbnailer.thumbnail(v, timings);
+        if (t.reusable()) {
+            knownVariants.remember(generation, request.getRequestURI(), accept, known(v, t), System.currentTimeMillis());
+        }
         Response.ResponseBuilder response = Response.ok(t.bytes(), t.format().mediaType());
-        cacheHeaders.variant(response, t.lastModified(), t.expires(), v.etag(), t.varyAccept());
+        cacheHeaders.variant(response::header, t.lastModified(), t.expires(), v.etag(), t.varyAccept());
         response.header("Content-Disposition", t.contentDisposition());
+        // Jersey would send a body above its 8 KB buffer chunked; CDNs and the hit filter want the length.
+        response.header(HttpHeaders.CONTENT_LENGTH, t.bytes().length);
         return response.build();
+    }
+
+    private KnownVariant known(Variant v, Thumbnail t) {
+        Instant until = v.known().facts().trustedUntil(knownVariants.sourceTtl());
+        Optional<Instant> expires = t.expires();
+        if (expires.isPresent() && expires.get().isBefore(until)) {
+            until = expires.get();
+        }
+        return new KnownVariant(v.key(), CacheKeys.purgeId(v.source()), v.etag(), t.format().mediaType(),
+                t.contentDisposition(), t.lastModified(), expires, t.varyAccept(), until.toEpochMilli());
     }
 }

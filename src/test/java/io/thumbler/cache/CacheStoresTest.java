@@ -74,7 +74,7 @@ class CacheStoresTest {
             }
             stores.originals().put("a-orig", new Original(new byte[] {1}, "v1", Optional.empty()));
             stores.index().addOriginal("local:///a.jpg", "a-orig");
-            stores.facts().put("local:///a.jpg", new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty()));
+            stores.facts().put("local:///a.jpg", new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty(), java.time.Instant.now()));
             stores.renditions().put("b-300", rendition("b"));
             stores.index().addRendition("local:///b.jpg", "b-300");
 

@@ -42,9 +42,9 @@ class CachedRenditionTest {
         assertThat(o.bytes()).containsExactly(7);
         assertThat(o.version()).isEqualTo("\"etag|with|bars\"");
 
-        SourceFacts f = new SourceFacts("\"etag|with|bars\"", ImageFormat.GIF, true, Optional.of(Instant.ofEpochMilli(5)));
+        SourceFacts f = new SourceFacts("\"etag|with|bars\"", ImageFormat.GIF, true, Optional.of(Instant.ofEpochMilli(5)), Instant.ofEpochMilli(7));
         assertThat(SourceFacts.decode(f.encode())).isEqualTo(f);
-        SourceFacts still = new SourceFacts("1234-5678", ImageFormat.JPEG, false, Optional.empty());
+        SourceFacts still = new SourceFacts("1234-5678", ImageFormat.JPEG, false, Optional.empty(), Instant.ofEpochMilli(1_700_000_000_000L));
         assertThat(SourceFacts.decode(still.encode())).isEqualTo(still);
     }
 }
