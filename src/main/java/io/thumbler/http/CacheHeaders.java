@@ -39,6 +39,14 @@ public class CacheHeaders {
     private int ttl;
     private int sMaxAge;
 
+    /** Outside CDI (tests): the headers for {@code config}. */
+    public static CacheHeaders read(ConfigReader config) {
+        CacheHeaders h = new CacheHeaders();
+        h.config = config;
+        h.read();
+        return h;
+    }
+
     @PostConstruct
     void read() {
         ttl = config.integer("thumbler.ttl", 31_536_000, 0, 315_360_000);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.thumbler.http.RequestCompleted;
 import io.thumbler.http.RequestsInFlight;
+import io.thumbler.thumbnails.KnownVariants;
 
 /** Counts finished requests by status class and cache status, and times them. */
 @ApplicationScoped
@@ -15,6 +16,9 @@ public class RequestStatistics implements RequestsMXBean {
 
     @Inject
     RequestsInFlight inFlight;
+
+    @Inject
+    KnownVariants knownVariants;
 
     private final LongAdder total = new LongAdder();
     /** Indexed by the status's first digit; 1xx and others land in their own slot and are not shown. */
@@ -76,6 +80,16 @@ public class RequestStatistics implements RequestsMXBean {
     @Override
     public long getCacheMisses() {
         return misses.sum();
+    }
+
+    @Override
+    public long getCacheHitsBeforeJaxRs() {
+        return knownVariants.served();
+    }
+
+    @Override
+    public int getKnownUrls() {
+        return knownVariants.size();
     }
 
     @Override

@@ -26,6 +26,16 @@ public interface RequestsMXBean {
     /** Answers served from Thumbler's own rendition cache. */
     long getCacheHits();
 
+    /**
+     * Of the cache hits and 304s, those answered in front of JAX-RS for a URL already verified and
+     * known ({@code io.thumbler.thumbnails.CachedVariantFilter}): the cheap path every repeated URL
+     * should take.
+     */
+    long getCacheHitsBeforeJaxRs();
+
+    /** URLs whose variant is known to be cached right now (at most {@code THUMBLER_CACHE_KNOWN_URLS}). */
+    int getKnownUrls();
+
     long getCacheMisses();
 
     /** Misses that waited for another request's render of the same variant. */

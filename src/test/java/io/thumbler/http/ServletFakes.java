@@ -12,13 +12,13 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Minimal servlet request and response stand-ins for filter tests (the API jar has no implementation). */
-final class ServletFakes {
+/** Minimal servlet request and response stand-ins for filter tests (the API jar has no implementation); shared with the thumbnails package's filter tests. */
+public final class ServletFakes {
 
     private ServletFakes() {
     }
 
-    static HttpServletRequest request(String method, String uri, Map<String, String> headers, Map<String, Object> attributes) {
+    public static HttpServletRequest request(String method, String uri, Map<String, String> headers, Map<String, Object> attributes) {
         return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
@@ -35,12 +35,12 @@ final class ServletFakes {
     }
 
     /** A response that records status, headers and body. */
-    static final class Response {
-        int status = 200;
-        final Map<String, String> headers = new HashMap<>();
+    public static final class Response {
+        public int status = 200;
+        public final Map<String, String> headers = new HashMap<>();
         final StringWriter text = new StringWriter();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        final HttpServletResponse servlet = (HttpServletResponse) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
+        public final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        public final HttpServletResponse servlet = (HttpServletResponse) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
                 new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "setStatus" -> {
                         status = (int) args[0];
@@ -49,6 +49,7 @@ final class ServletFakes {
                     case "getStatus" -> status;
                     case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                     case "setContentType" -> headers.put("Content-Type", (String) args[0]);
+                    case "setContentLength" -> headers.put("Content-Length", Integer.toString((int) args[0]));
                     case "getCharacterEncoding" -> "UTF-8";
                     case "getWriter" -> new PrintWriter(text, true);
                     case "getOutputStream" -> new ServletOutputStream() {

@@ -30,11 +30,12 @@ import io.thumbler.security.UrlSigner;
 /**
  * The rendition cache on a real Payara Micro: hit and miss in {@code Server-Timing}, ETags and 304,
  * HEAD, one render for a burst of identical requests (counted by the admin stats endpoint), purge,
- * and a changed original getting a new ETag once its remembered version expires. The test server
+ * and a changed original getting a new ETag once its remembered version expires, also for a URL
+ * whose repeats were answered in front of JAX-RS ({@link HitPathTests} has the rest of that path). The test server
  * trusts a source version for 10 s ({@code thumbler.cache.source-ttl} in arquillian.xml): long
  * enough that a burst of requests on a busy machine still shares one version.
  */
-class CachingIT extends DeployedThumbler {
+class CachingIT extends DeployedThumbler implements HitPathTests {
 
     private static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     private static final String LADYBIRD = "LadyBird.jpg";
@@ -174,6 +175,8 @@ class CachingIT extends DeployedThumbler {
             String path = plainPath(fresh("rs:fit:100:100"), changing.getFileName().toString(), "jpg");
             HttpResponse<byte[]> before = client.getSigned(path);
             assertThat(before.statusCode()).as(text(before)).isEqualTo(200);
+            // A repeat: from now on the URL is answered in front of JAX-RS, until its version's trust ends.
+            assertThat(cacheDesc(client.getSigned(path))).isEqualTo("hit");
 
             Files.copy(samples.resolve(WINE), changing, StandardCopyOption.REPLACE_EXISTING);
             Thread.sleep(10_500); // the test server trusts a source version for 10 s

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +21,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.thumbler.security.SigningKey;
+import io.thumbler.security.UrlSigner;
+
 /**
  * Two Thumbler instances on 127.0.0.1 in clustered mode ({@code THUMBLER_CLUSTER=true}, Payara's
  * Data Grid in tcpip mode on loopback): a variant rendered on node A is a hit on node B, served
  * from the shared tier. Two Payara boots at once: 60–75 s on a quiet 2-core machine, up to about
  * 200 s under load. Nothing listens beyond loopback; both servers are stopped in {@code @AfterEach}.
+ *
+ * <p>The two nodes also stand for a key rotation across a restart and for the origin secret on
+ * cache hits: both require {@code X-Origin-Secret}; node A verifies the old and the new key, node B
+ * (the node restarted after the rotation) the new key only. A URL signed with the retired key is
+ * 403 on B although its variant sits in the shared tier, and a URL answered from the cache in front
+ * of JAX-RS on A is still 403 without the secret.
  */
 class ClusterIT {
 
@@ -32,6 +42,12 @@ class ClusterIT {
 
     @TempDir
     Path work;
+
+    private static final String SECRET = "cluster-it-origin-secret-0123456789";
+    private static final SigningKey OLD_KEY = SigningKey.fromHex("6f6c642d6b6579", "6f6c642d73616c74");
+    private static final SigningKey NEW_KEY = SigningKey.fromHex("6e65772d6b6579", "6e65772d73616c74");
+    private static final UrlSigner OLD = new UrlSigner(List.of(OLD_KEY), 32);
+    private static final UrlSigner NEW = new UrlSigner(List.of(NEW_KEY), 32);
 
     private final List<Process> nodes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,17 +71,26 @@ class ClusterIT {
         int gridA = freePort();
         int gridB = freePort();
         String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
-        start("nodeA", httpA, gridA, members);
-        start("nodeB", httpB, gridB, members);
+        start("nodeA", httpA, gridA, members, List.of(OLD_KEY, NEW_KEY));
+        start("nodeB", httpB, gridB, members, List.of(NEW_KEY));
         awaitReady("nodeA", httpA);
         awaitReady("nodeB", httpB);
 
-        String path = "/insecure/rs:fit:90:90/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
-        assertThat(cacheStatus(httpA, path)).isEqualTo("miss");
-        assertThat(cacheStatus(httpB, path)).as("node B reads node A's render from the shared tier").isEqualTo("hit");
+        String path = "/rs:fit:90:90/cb:" + ThumblerClient.RUN + "/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
+        String oldUrl = "/" + OLD.sign(path) + path;
+        String newUrl = "/" + NEW.sign(path) + path;
+        assertThat(cacheStatus(httpA, oldUrl)).isEqualTo("miss");
+        assertThat(cacheStatus(httpA, oldUrl)).as("a repeat on A, answered in front of JAX-RS").isEqualTo("hit");
+        assertThat(send(httpA, oldUrl, null).statusCode()).as("no origin secret, cached variant").isEqualTo(403);
+        assertThat(send(httpA, oldUrl, "x".repeat(SECRET.length())).statusCode()).as("a wrong origin secret").isEqualTo(403);
+
+        assertThat(send(httpB, oldUrl, SECRET).statusCode()).as("the retired key on B, variant in the shared tier").isEqualTo(403);
+        assertThat(cacheStatus(httpB, newUrl)).as("node B reads node A's render from the shared tier").isEqualTo("hit");
+        assertThat(cacheStatus(httpB, newUrl)).isEqualTo("hit");
+        assertThat(send(httpB, oldUrl, SECRET).statusCode()).as("still 403 once the variant is local to B").isEqualTo(403);
     }
 
-    private void start(String name, int httpPort, int gridPort, String members) throws IOException {
+    private void start(String name, int httpPort, int gridPort, String members, List<SigningKey> keys) throws IOException {
         Path dir = Files.createDirectories(work.resolve(name));
         ProcessBuilder pb = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -80,7 +105,9 @@ class ClusterIT {
                 .redirectOutput(dir.resolve("payara.log").toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("THUMBLER_"));
-        env.put("THUMBLER_INSECURE", "true");
+        env.put("THUMBLER_KEY", String.join(",", keys.stream().map(k -> HexFormat.of().formatHex(k.key())).toList()));
+        env.put("THUMBLER_SALT", String.join(",", keys.stream().map(k -> HexFormat.of().formatHex(k.salt())).toList()));
+        env.put("THUMBLER_ORIGIN_SECRET", SECRET);
         env.put("THUMBLER_CLUSTER", "true");
         env.put("THUMBLER_CACHE_DIR", dir.resolve("cache").toString());
         env.put("THUMBLER_TEMP_DIR", dir.resolve("tmp").toString());
@@ -108,9 +135,16 @@ class ClusterIT {
                 + log.substring(Math.max(0, log.length() - 4000)));
     }
 
+    private HttpResponse<byte[]> send(int port, String path, String originSecret) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        if (originSecret != null) {
+            b.header("X-Origin-Secret", originSecret);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private String cacheStatus(int port, String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = send(port, path, SECRET);
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         String timing = r.headers().firstValue("Server-Timing").orElse("");
         int at = timing.indexOf("cache;desc=");
