@@ -27,7 +27,8 @@ export function wrk(url, seconds, { connections = 64, threads = 2, headers = [],
   });
 }
 
-function toMs(v, unit) { return Number(v) * ({ us: 0.001, ms: 1, s: 1000, m: 60000 }[unit] ?? NaN); }
+// wrk prints two decimals of its unit: rounded to 1 µs, as 0.476 and not 0.47600000000000003
+function toMs(v, unit) { return Math.round(Number(v) * ({ us: 0.001, ms: 1, s: 1000, m: 60000 }[unit] ?? NaN) * 1000) / 1000; }
 // wrk prints transfer sizes in binary units (format_binary: 1024 steps).
 function toBytes(v, unit) { return Number(v) * ({ B: 1, KB: 2 ** 10, MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40 }[unit] ?? NaN); }
 

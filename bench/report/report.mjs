@@ -139,32 +139,141 @@ if (tp || peer) {
 if (hits) {
   const t = byTool(hits.runs, 'target');
   const m = (name, k) => median((t[name] ?? []).map((r) => r[k]));
+  // CPU the server under test used per request answered, µs (from /proc, jiffies over requests)
+  const cpuOf = (r, role) => r.cpuUsPerRequest?.[role];
+  const mCpu = (runs, role) => median((runs ?? []).map((r) => cpuOf(r, role)).filter(Number.isFinite));
   const ratio = m('thumbler', 'okRps') / m('varnish', 'okRps');
   const p99 = m('thumbler', 'p99');
   const cached = hits.check.thumblerSecond === 'hit';
   targets.push(['Hit path ≥ 50% of Varnish\'s requests/s', `${pct(ratio)} (${f0(m('thumbler', 'okRps'))} against ${f0(m('varnish', 'okRps'))} 2xx req/s)` +
     (cached ? '' : '; **no cache hit**: the repeated URL rendered again'), ratio >= 0.5]);
   targets.push(['Hit path p99 < 10 ms (wrk -t2 -c64)', `${f2(p99)} ms (worst round ${f2(Math.max(...t.thumbler.map((r) => r.p99)))} ms)`, p99 < 10]);
+
+  // The working set: Thumbler and Varnish each rotating over the same N cached variants.
+  const ws = hits.workingSet;
+  const wsT = byTool(ws?.runs ?? [], 'target');
+  const wsM = (name, k) => median((wsT[name] ?? []).map((r) => r[k]));
+  const wsRatio = wsM('thumbler', 'okRps') / wsM('varnish', 'okRps');
+  const wsP99 = wsM('thumbler', 'p99');
+  const wsMeasured = Boolean(wsT.thumbler && wsT.varnish);
+  const wsNotes = ws ? [
+    ws.size < ws.wanted ? `**only ${ws.size} of ${ws.wanted} variants primed** (time bound)` : '',
+    ws.sampleHitsBefore < ws.sample ? `**${ws.sample - ws.sampleHitsBefore} of ${ws.sample} sampled variants were not hits**` : '',
+  ].filter(Boolean).join('; ') : '';
+  const wsLabel = `${ws?.size ?? 500} cached variants`;
+  targets.push([`Working set of ${wsLabel} (wrk -t2 -c64 rotating over them) ≥ 50% of Varnish's requests/s on the same set`,
+    wsMeasured ? `${pct(wsRatio)} (${f0(wsM('thumbler', 'okRps'))} against ${f0(wsM('varnish', 'okRps'))} 2xx req/s)${wsNotes ? `; ${wsNotes}` : ''}`
+      : 'not measured (no cache hit on the hot URL, or no variant primed)',
+    wsMeasured ? wsRatio >= 0.5 : null]);
+  targets.push([`Working set of ${wsLabel}: p99 < 10 ms`,
+    wsMeasured ? `${f2(wsP99)} ms (worst round ${f2(Math.max(...wsT.thumbler.map((r) => r.p99)))} ms; Varnish ${f2(wsM('varnish', 'p99'))} ms)` : 'not measured',
+    wsMeasured ? wsP99 < 10 : null]);
+
+  // 304s: the same hot URL with If-None-Match, in the same rounds as the 200 hits.
+  const nmRuns = hits.notModifiedRuns ?? [];
+  const hitOfRound = (round) => (t.thumbler ?? []).find((r) => r.round === round);
+  const nmRatios = nmRuns.map((r) => r.okRps / (hitOfRound(r.round)?.okRps ?? NaN)).filter(Number.isFinite);
+  const nmRatio = median(nmRatios);
+  targets.push(['304 answers (If-None-Match: its ETag, hot URL, wrk -t2 -c64): req/s ≥ the hits\' req/s',
+    nmRuns.length ? `${f2(nmRatio)}× (${f0(median(nmRuns.map((r) => r.okRps)))} 304/s against ${f0(m('thumbler', 'okRps'))} hits/s; ` +
+      `rounds ${nmRatios.map(f2).join(', ')}; ${f0(median(nmRuns.map((r) => r.bytesPerRequest)))} B/answer)`
+      : `not measured: the set-up request with If-None-Match ${hits.check.etag ?? '(no ETag)'} got ${hits.check.notModifiedStatus}`,
+    nmRuns.length ? nmRatio >= 1 : null]);
+
+  // Hits while two renders run.
+  const dr = hits.duringRenders;
+  const drAlone = dr?.runs.find((r) => r.target === 'alone');
+  const drBusy = dr?.runs.find((r) => r.target === 'renders');
+  targets.push([`Hit p99 < 50 ms while two renders run (wrk -t2 -c${dr?.connections ?? 16} on the hot URL)`,
+    drBusy ? `${f2(drBusy.p99)} ms (${f2(drAlone?.p99)} ms without renders); ${drBusy.rendersDuringWrk} renders completed during the run` +
+      (drBusy.rendersDuringWrk ? '' : '; **no render completed**, so nothing competed with the hits') : 'not measured',
+    drBusy && drBusy.rendersDuringWrk > 0 ? drBusy.p99 < 50 : null]);
+
+  const us = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} µs` : 'n/a');
+  const times = (a, b) => (Number.isFinite(a / b) ? ` (${f1(a / b)}× Varnish's)` : '');
+  const cpuRuns = [...hits.runs, ...nmRuns, ...(ws?.runs ?? []), ...(dr?.runs ?? [])].filter((r) => r.cpuUsPerRequest);
+  const fewest = Math.min(...cpuRuns.map((r) => r.requests).filter((n) => n > 0));
+  const tickUs = 1e6 / (cpuRuns[0]?.clkTck ?? 100);
+  const cpuLine = cpuRuns.length ? `Server CPU per request answered (user + system time of the server's process tree during the wrk run, from
+/proc, divided by the requests wrk completed; median of rounds): hot URL Thumbler ${us(mCpu(t.thumbler, 'thumbler'))}${times(mCpu(t.thumbler, 'thumbler'), mCpu(t.varnish, 'varnish'))},
+Varnish ${us(mCpu(t.varnish, 'varnish'))}, nginx ${us(mCpu(t.nginx, 'nginx'))}` +
+    (nmRuns.length ? `; Thumbler's 304s ${us(mCpu(nmRuns, 'thumbler'))}` : '') +
+    (wsMeasured ? `; working set Thumbler ${us(mCpu(wsT.thumbler, 'thumbler'))}${times(mCpu(wsT.thumbler, 'thumbler'), mCpu(wsT.varnish, 'varnish'))}, Varnish ${us(mCpu(wsT.varnish, 'varnish'))}` : '') +
+    `. /proc counts CPU in ${f0(tickUs / 1000)} ms ticks: over the ${fewest} or more requests of each run that is within ${f2(tickUs / fewest)} µs a request.` : '';
+
+  const wsSection = ws ? `### Working set: ${ws.size} cached variants, \`wrk -t2 -c64 -d${hits.duration}s -s measure/rotate.lua\`
+
+${ws.size} distinct signed URLs of the ${ws.px}×${ws.px} thumbnail of ${short(ws.photo ?? hits.check.photo)} (one \`cb:\` each${ws.photo && ws.photo !== hits.check.photo ?
+    `; the photo Thumbler rendered fastest in the cold measurement, so that priming stays short` : ''}),
+primed ${ws.primeClients} at a time in ${f1(ws.primeMs / 1000)} s (bound ${f0(ws.primeBoundMs / 1000)} s; ${ws.size} of ${ws.wanted} made; first
+answers ${JSON.stringify(ws.primeCache)}; median ${f1(ws.bodyBytesMedian / 1024)} KB${ws.distinctBodies === 1 ? ', byte-identical bodies' : `, ${ws.distinctBodies} distinct bodies`}).
+Each primed body was written into nginx's root as \`ws/<i>.jpg\`, so Varnish holds the same bytes as ${ws.size} objects
+(its second priming pass: ${ws.varnishSecondPassHits} hits; \`MAIN.n_object\` ${ws.varnishObjects}). wrk's Lua script takes the next path
+of its list on every request: for Thumbler its ${ws.size} URLs, for Varnish \`/ws/0.jpg\` … \`/ws/${ws.size - 1}.jpg\`. A second
+request of ${ws.sample} sampled variants said \`cache;desc=hit\` ${ws.sampleHitsBefore} times before the runs and ${ws.sampleHitsAfter ?? 'n/a'} times after them.
+${wsNotes ? `\n${wsNotes}.\n` : ''}
+${table(['round', 'server', '2xx req/s', 'p50 ms', 'p75 ms', 'p99 ms', 'server CPU µs/req', 'non-2xx', 'socket errors', 'foreign CPU'],
+    ws.runs.map((r) => [r.round, r.target, `**${f0(r.okRps)}**`, f2(r.p50), f2(r.p75), f2(r.p99), f1(cpuOf(r, r.target)),
+      r.non2xx, r.socketErrors, foreign(r.gate)]))}` : '### Working set\n\nNot measured: the hot URL was not a cache hit.';
+
+  const nmSection = `### 304 answers: the hot URL with \`If-None-Match: ${hits.check.etag ?? '(no ETag)'}\`, \`wrk -t2 -c64 -d${hits.duration}s\`
+
+Run in the same rounds as the table above. The set-up request answered ${hits.check.notModifiedStatus}${hits.check.notModifiedServerTiming ?
+    ` (Server-Timing \`${hits.check.notModifiedServerTiming}\`)` : ''}. wrk counts a 304 as a success (only status ≥ 400 is
+"Non-2xx or 3xx"); bytes/answer is what wrk read per request, headers included, so a 304 shows as a few hundred bytes.
+
+${nmRuns.length ? table(['round', 'Thumbler 304/s', 'Thumbler hits/s (same round)', '304 / hit', 'p50 ms', 'p99 ms', 'bytes/answer', 'Thumbler CPU µs/req', 'non-2xx', 'foreign CPU'],
+    nmRuns.map((r) => [r.round, `**${f0(r.okRps)}**`, f0(hitOfRound(r.round)?.okRps), f2(r.okRps / (hitOfRound(r.round)?.okRps ?? NaN)),
+      f2(r.p50), f2(r.p99), f0(r.bytesPerRequest), f1(cpuOf(r, 'thumbler')), r.non2xx, foreign(r.gate)])) : 'Not measured.'}`;
+
+  const drSection = dr ? `### Hits while two renders run: \`wrk -t2 -c${dr.connections} -d${dr.duration}s\` on the hot URL
+
+Once alone, then while ${dr.clients} closed-loop clients keep asking for new cold ${dr.size}×${dr.size} variants of ${short(dr.photo)} (a new
+\`cb:\` each, the next as soon as the last is answered), from a second before wrk starts until it ends. The CPU column of
+the second row includes the renders' ImageMagick processes.
+
+${table(['run', 'hits/s', 'p50 ms', 'p99 ms', 'renders completed during wrk', 'render ms (median, client)', 'render statuses', 'Thumbler CPU µs/hit', 'non-2xx', 'foreign CPU'],
+    dr.runs.map((r) => [r.target === 'alone' ? 'alone' : `during ${dr.clients} renders`, `**${f0(r.okRps)}**`, f2(r.p50), `**${f2(r.p99)}**`,
+      r.target === 'alone' ? '–' : r.rendersDuringWrk, r.target === 'alone' ? '–' : f0(r.renderMsMedian),
+      r.renderStatuses ? JSON.stringify(r.renderStatuses) : '–', f1(cpuOf(r, 'thumbler')), r.non2xx, foreign(r.gate)]))}` :
+    '### Hits while two renders run\n\nNot measured: the hot URL was not a cache hit.';
+
+  const vBefore = hits.varnishBeforeRuns ?? {};
+  const vMissesInRuns = (hits.varnishStats['MAIN.cache_miss'] ?? NaN) - (vBefore['MAIN.cache_miss'] ?? NaN);
   sections.push(`## 4. Hit path: one cached ${f1(hits.check.bytes / 1024)} KB thumbnail, \`wrk -t${hits.threads} -c${hits.connections} -d${hits.duration}s\`
 
 The bytes are Thumbler's 300×300 thumbnail of ${short(hits.check.photo)}; Varnish (malloc storage, in front of
 nginx) and nginx (a static file) serve the same bytes. wrk runs on the same 2 cores, so this is a
 client-and-server-on-one-box figure: compare the ratios. Thumbler's Server-Timing on the set-up
 requests: first \`${hits.check.thumblerFirst}\`, then \`${hits.check.thumblerSecond}\`. Varnish counters after the run:
-${Object.entries(hits.varnishStats).map(([k, v]) => `${k} ${v}`).join(', ')}.
+${Object.entries(hits.varnishStats).map(([k, v]) => `${k} ${v}`).join(', ')}${Number.isFinite(vMissesInRuns) ? ` (misses during the timed runs: ${vMissesInRuns})` : ''}.
 
 ${cached ? '' : `**This build answered the repeated URL without a cache hit** (Server-Timing \`${hits.check.thumblerSecond}\`): Thumbler's
 rows are renders, and the 503s of an overflowing render queue, not hits.\n`}
-${table(['round', 'server', '2xx req/s', 'all req/s', 'p50 ms', 'p75 ms', 'p99 ms', 'non-2xx', 'socket errors', 'foreign CPU'],
-    hits.runs.map((r) => [r.round, r.target, `**${f0(r.okRps)}**`, f0(r.rps), f2(r.p50), f2(r.p75), f2(r.p99), r.non2xx, r.socketErrors, foreign(r.gate)]))}
+${table(['round', 'server', '2xx req/s', 'all req/s', 'p50 ms', 'p75 ms', 'p99 ms', 'server CPU µs/req', 'non-2xx', 'socket errors', 'foreign CPU'],
+    hits.runs.map((r) => [r.round, r.target, `**${f0(r.okRps)}**`, f0(r.rps), f2(r.p50), f2(r.p75), f2(r.p99), f1(cpuOf(r, r.target)),
+      r.non2xx, r.socketErrors, foreign(r.gate)]))}
+
+${cpuLine}
 
 ![hit path](hits.png)
-![hit latency](hits-latency.png)`);
-  const names = ['thumbler', 'varnish', 'nginx'].filter((n) => t[n]);
+![hit latency](hits-latency.png)
+
+${nmSection}
+
+${wsSection}
+
+${drSection}`);
+  const cols = [
+    ...['thumbler', 'varnish', 'nginx'].filter((n) => t[n]).map((n) => [n, t[n]]),
+    ...(nmRuns.length ? [['thumbler 304', nmRuns]] : []),
+    ...(wsMeasured ? [[`thumbler, ${ws.size} variants`, wsT.thumbler], [`varnish, ${ws.size} variants`, wsT.varnish]] : []),
+  ];
+  const cm = (runs, k) => median(runs.map((r) => r[k]));
   tsv('hits', { type: 'bar', title: 'Cache hits, wrk -t2 -c64: requests per second (median of rounds)', ylabel: 'req/s' }, [
-    ['', ...names], ['2xx req/s', ...names.map((n) => f0(m(n, 'okRps')))]]);
+    ['', ...cols.map(([n]) => n)], ['2xx/304 req/s', ...cols.map(([, r]) => f0(cm(r, 'okRps')))]]);
   tsv('hits-latency', { type: 'bar', title: 'Cache hits, wrk -t2 -c64: latency (median of rounds)', ylabel: 'ms' }, [
-    ['', ...names], ['p50', ...names.map((n) => f2(m(n, 'p50')))], ['p99', ...names.map((n) => f2(m(n, 'p99')))]]);
+    ['', ...cols.map(([n]) => n)], ['p50', ...cols.map(([, r]) => f2(cm(r, 'p50')))], ['p99', ...cols.map(([, r]) => f2(cm(r, 'p99')))]]);
 }
 
 // 5. Coalescing
@@ -230,7 +339,8 @@ ${stackTraces ? `\n${stackTraces} EJB system-exception warnings (\`AS-EJB-00056\
 }
 
 // How clean was the machine? Every gated block's foreign CPU share.
-const gates = [...(cold?.photos ?? []), ...(tp?.runs ?? []), ...(peer?.runs ?? []), ...(hits?.runs ?? []), ...(co?.trials ?? [])]
+const gates = [...(cold?.photos ?? []), ...(tp?.runs ?? []), ...(peer?.runs ?? []), ...(hits?.runs ?? []), ...(hits?.notModifiedRuns ?? []),
+  ...(hits?.workingSet?.runs ?? []), ...(hits?.duringRenders?.runs ?? []), ...(co?.trials ?? [])]
   .map((x) => x.gate?.foreign).filter(Number.isFinite);
 const noisy = gates.length && median(gates) > 0.05;
 const cleanLine = gates.length ? `Foreign CPU over the ${gates.length} gated blocks: median ${pct(median(gates))}, worst ${pct(Math.max(...gates))}.` : '';

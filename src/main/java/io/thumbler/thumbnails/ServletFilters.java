@@ -22,11 +22,13 @@ import io.thumbler.http.OriginSecrets;
 import io.thumbler.http.RequestCompleted;
 import io.thumbler.http.RequestObservationFilter;
 import io.thumbler.http.RequestsInFlight;
+import io.thumbler.http.SessionIdInPathFilter;
 
 /**
  * Registers the servlet filters in front of JAX-RS in a fixed order, which annotations cannot
  * promise: observation first (so the access log and the counts include the origin-secret 403s and
- * the hits answered before JAX-RS), then the origin-secret check, then {@link CachedVariantFilter}.
+ * the hits answered before JAX-RS), then the origin-secret check, the refusal of {@code ;jsessionid=}
+ * in a path, then {@link CachedVariantFilter}.
  * They are registered as one {@link FilterSequence}, which costs one container filter invocation
  * per request instead of three.
  */
@@ -56,6 +58,7 @@ public class ServletFilters implements ServletContextListener {
         Filter front = new FilterSequence(List.of(
                 RequestObservationFilter.withAccessLogWriter(AccessLogFormat.read(config), inFlight, completed::fire),
                 new OriginSecretFilter(OriginSecrets.read(config)),
+                new SessionIdInPathFilter(),
                 new CachedVariantFilter(knownVariants, renditions::cached, cacheHeaders)));
         FilterRegistration.Dynamic registration = event.getServletContext().addFilter("thumbler", front);
         registration.setAsyncSupported(true);

@@ -22,8 +22,10 @@ public final class ServletFakes {
         return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
-                    case "getRequestURI" -> uri;
+                    case "getRequestURI" -> uri.replaceFirst(";jsessionid=[^/]*", "");
                     case "getContextPath" -> "";
+                    // As Payara does: a ;jsessionid= in the path is taken out of it and remembered.
+                    case "isRequestedSessionIdFromURL" -> uri.contains(";jsessionid=");
                     case "getRemoteAddr" -> "127.0.0.1";
                     case "getHeader" -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -38,7 +40,7 @@ public final class ServletFakes {
     public static final class Response {
         public int status = 200;
         public final Map<String, String> headers = new HashMap<>();
-        final StringWriter text = new StringWriter();
+        public final StringWriter text = new StringWriter();
         public final ByteArrayOutputStream body = new ByteArrayOutputStream();
         public final HttpServletResponse servlet = (HttpServletResponse) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
                 new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> switch (m.getName()) {
