@@ -201,7 +201,8 @@ Varnish ${us(mCpu(t.varnish, 'varnish'))}, nginx ${us(mCpu(t.nginx, 'nginx'))}` 
     (wsMeasured ? `; working set Thumbler ${us(mCpu(wsT.thumbler, 'thumbler'))}${times(mCpu(wsT.thumbler, 'thumbler'), mCpu(wsT.varnish, 'varnish'))}, Varnish ${us(mCpu(wsT.varnish, 'varnish'))}` : '') +
     `. /proc counts CPU in ${f0(tickUs / 1000)} ms ticks: over the ${fewest} or more requests of each run that is within ${f2(tickUs / fewest)} µs a request.` : '';
 
-  const wsSection = ws ? `### Working set: ${ws.size} cached variants, \`wrk -t2 -c64 -d${hits.duration}s -s measure/rotate.lua\`
+  const wsSection = ws && !ws.size ? `### Working set\n\nNot measured: none of the ${ws.wanted} variants was primed (first answers ${JSON.stringify(ws.primeCache)}).`
+    : ws ? `### Working set: ${ws.size} cached variants, \`wrk -t2 -c64 -d${hits.duration}s -s measure/rotate.lua\`
 
 ${ws.size} distinct signed URLs of the ${ws.px}×${ws.px} thumbnail of ${short(ws.photo ?? hits.check.photo)} (one \`cb:\` each${ws.photo && ws.photo !== hits.check.photo ?
     `; the photo Thumbler rendered fastest in the cold measurement, so that priming stays short` : ''}),

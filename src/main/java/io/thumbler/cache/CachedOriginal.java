@@ -11,12 +11,13 @@ import java.util.Optional;
 import io.thumbler.source.Original;
 
 /**
- * The byte form of an {@link Original} in the original cache; see {@link CachedRendition} for why
- * entries are not serialised Java objects.
+ * The byte form of an {@link Original} in the original cache, with an {@link EntryChecksum} of its
+ * bytes; see {@link CachedRendition} for why entries are not serialised Java objects.
  */
 final class CachedOriginal {
 
-    private static final int MAGIC = 0x54484f31; // "THO1"
+    /** "THO2": with a checksum ("THO1" entries had none and are dropped as foreign). */
+    private static final int MAGIC = 0x54484f32;
 
     private CachedOriginal() {
     }
@@ -29,6 +30,7 @@ final class CachedOriginal {
             out.writeUTF(original.version());
             out.writeLong(original.lastModified().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
             out.writeInt(bytes.length);
+            out.writeInt(EntryChecksum.of(bytes));
             out.write(bytes);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
@@ -45,10 +47,13 @@ final class CachedOriginal {
             String version = in.readUTF();
             long modified = in.readLong();
             int length = in.readInt();
+            int checksum = in.readInt();
             if (length < 0 || length != in.available()) {
                 throw new IllegalArgumentException("original entry of " + entry.length + " bytes announces " + length + " bytes");
             }
-            return new Original(in.readNBytes(length), version,
+            byte[] bytes = in.readNBytes(length);
+            EntryChecksum.verify("original", bytes, checksum);
+            return new Original(bytes, version,
                     modified == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(modified)));
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated original entry: " + e.getMessage(), e);

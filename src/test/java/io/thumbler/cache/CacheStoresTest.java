@@ -66,6 +66,48 @@ class CacheStoresTest {
     }
 
     @Test
+    void aDamagedDiskEntryIsAMissAfterARestartNotOtherBytes() throws Exception {
+        CacheFailures failures = new CacheFailures();
+        URI uri = uniqueUri();
+        String marker = "thumbnail-bytes-".repeat(64);
+        try (CacheStores first = CacheStores.open(settings(dir), failures, uri, null)) {
+            first.renditions().put("k1", rendition(marker));
+        }
+        // Flip bytes inside the image bytes of the entry in Ehcache's disk file, its length kept.
+        Path data;
+        try (var files = Files.walk(dir)) {
+            data = files.filter(f -> f.toString().contains("renditions") && f.getFileName().toString().endsWith(".data"))
+                    .findFirst().orElseThrow();
+        }
+        byte[] file = Files.readAllBytes(data);
+        int at = indexOf(file, marker.getBytes());
+        assertThat(at).as("the entry is stored uncompressed in %s", data).isNotNegative();
+        for (int i = at + 100; i < at + 164; i++) {
+            file[i] ^= 0x5a;
+        }
+        Files.write(data, file);
+
+        try (CacheStores second = CacheStores.open(settings(dir), failures, uri, null)) {
+            assertThat(second.renditions().get("k1")).as("a damaged entry is a miss").isNull();
+            assertThat(second.renditions().get("k1")).as("and it is gone").isNull();
+        }
+        assertThat(failures.count("renditions")).isEqualTo(1);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void purgeRemovesEveryVariantOfOneSourceAndNothingElse() {
         try (CacheStores stores = CacheStores.open(settings(dir), new CacheFailures(), uniqueUri(), null)) {
             for (String k : new String[] {"a-300", "a-600", "a-old-version"}) {

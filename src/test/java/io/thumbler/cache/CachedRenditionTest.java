@@ -37,6 +37,18 @@ class CachedRenditionTest {
     }
 
     @Test
+    void anEntryWhosePayloadChangedIsRefused() {
+        byte[] rendition = new CachedRendition(new byte[] {1, 2, 3, 4}, ImageFormat.JPEG, 1, 1, Optional.empty()).encode();
+        rendition[rendition.length - 2] ^= 1;
+        assertThatThrownBy(() -> CachedRendition.decode(rendition))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rendition entry damaged");
+        byte[] original = CachedOriginal.encode(new Original(new byte[] {9, 8, 7}, "v", Optional.empty()));
+        original[original.length - 1] ^= (byte) 0x80;
+        assertThatThrownBy(() -> CachedOriginal.decode(original))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("original entry damaged");
+    }
+
+    @Test
     void anOriginalAndSourceFactsSurviveEncoding() {
         Original o = CachedOriginal.decode(CachedOriginal.encode(new Original(new byte[] {7}, "\"etag|with|bars\"", Optional.empty())));
         assertThat(o.bytes()).containsExactly(7);
