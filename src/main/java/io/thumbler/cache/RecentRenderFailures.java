@@ -10,18 +10,19 @@ import java.util.Set;
 import io.thumbler.error.ThumblerException;
 
 /**
- * Remembers, for a short time, the variants whose render failed for a reason that will not go away
- * on its own (research REL-4): an original ImageMagick refuses (422), a render that broke (500) or
- * ran past its deadline (504). Within {@code THUMBLER_FAILURE_TTL} the same variant answers the same
- * error at once instead of fetching and rendering again, so 1 000 requests for one bomb cost one
- * render, not 1 000. Overload (503) is never remembered: it says nothing about the image.
+ * Remembers, for a short time, the variants whose render failed because the original itself is bad
+ * (422: ImageMagick refused it, or its header broke a limit). Within {@code THUMBLER_FAILURE_TTL} the
+ * same variant answers the same error at once instead of fetching and rendering again, so 1 000
+ * requests for one bomb cost one render, not 1 000. Nothing else is remembered: a killed or crashed
+ * process, a full disk, a deadline passed on a busy machine or overload (5xx) say nothing certain
+ * about the image, so the next request renders afresh (and those answers are {@code no-store}).
  *
  * <p>Bounded (oldest entries go first) and in memory only: a restart forgets, which is harmless.
  */
 public final class RecentRenderFailures {
 
     /** Statuses that describe the variant, not the server's state at that moment. */
-    static final Set<Integer> REMEMBERED = Set.of(422, 500, 504);
+    static final Set<Integer> REMEMBERED = Set.of(422);
     static final int MAX_ENTRIES = 10_000;
 
     private final Duration ttl;

@@ -56,7 +56,8 @@ public final class Renderer {
             }
             return r;
         } catch (IOException e) {
-            throw new ThumblerException(500, "the render's temporary files could not be written", e.toString(), e);
+            // Most often a full temp directory: the server's state, not the original's fault.
+            throw new ThumblerException(503, "the render's temporary files could not be written", e.toString(), e, 5);
         } finally {
             deleteRecursively(dir);
         }
@@ -67,8 +68,7 @@ public final class Renderer {
         Files.deleteIfExists(output);
         ConvertProcess.Result result = convert.run(ThumbnailCommand.arguments(job, geometry, input, output, dir, settings), dir);
         if (!result.succeeded()) {
-            throw new ThumblerException(422, "ImageMagick could not render this original (" + firstLine(result.stderr()) + ")",
-                    "convert exit " + result.exitCode() + ": " + result.stderr(), null);
+            throw ConvertFailure.of("render", result, settings.renderTimeout());
         }
         byte[] bytes = Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
         ImageHeader produced = verify(job, geometry, bytes, result);
@@ -111,12 +111,5 @@ public final class Renderer {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not clean render temp dir {0}: {1}", new Object[] {dir, e.toString()});
         }
-    }
-
-    private static String firstLine(String stderr) {
-        String line = stderr.isEmpty() ? "no message" : stderr.lines().findFirst().orElse("");
-        // stderr names our own temp paths; the client needs the reason, not the path
-        line = line.replaceAll("/[^ ']*/" + TempDirSweeper.WORK_DIR_PREFIX + "[^ ']*", "<input>");
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 }

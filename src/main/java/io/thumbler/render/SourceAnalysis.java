@@ -63,8 +63,7 @@ final class SourceAnalysis {
         op.addImage("PNG24:" + preview);
         ConvertProcess.Result r = convert.run(op.getCmdArgs(), dir);
         if (!r.succeeded()) {
-            throw new ThumblerException(422, "ImageMagick could not analyse this original",
-                    "analysis exit " + r.exitCode() + ": " + r.stderr(), null);
+            throw ConvertFailure.of("analysis", r, settings.renderTimeout());
         }
         Optional<Rect> box = trim.enabled() ? trimBox(r.stdout(), trim, frameW, frameH) : Optional.empty();
         Optional<SaliencyMap> saliency = Optional.empty();

@@ -48,16 +48,19 @@ class RecentRenderFailuresTest {
     }
 
     @Test
-    void remembersDeadlinesAndBrokenRendersButNeverOverload() {
+    void remembersOnlyWhatTheOriginalCausedNeverCrashesDeadlinesFullDisksOrOverload() {
         failures.remember("slow", new ThumblerException(504, "rendering took longer than the 10 s deadline"));
-        failures.remember("broken", new ThumblerException(500, "the renderer produced no output"));
+        failures.remember("crashed", new ThumblerException(500, "the renderer ended abnormally (signal 9); try again"));
+        failures.remember("disk", new ThumblerException(503, "the renderer has no temporary space"));
         failures.remember("busy", new ThumblerException(503, "the server is busy"));
         failures.remember("missing", ThumblerException.notFound("original 'local:///x.jpg' not found"));
+        failures.remember("bad", ThumblerException.unprocessable("ImageMagick could not render this original (corrupt)"));
 
-        assertThatThrownBy(() -> failures.replay("slow")).hasMessageContaining("deadline");
-        assertThatThrownBy(() -> failures.replay("broken")).hasMessageContaining("no output");
-        assertThatCode(() -> failures.replay("busy")).doesNotThrowAnyException();
+        for (String transient_ : new String[] {"slow", "crashed", "disk", "busy"}) {
+            assertThatCode(() -> failures.replay(transient_)).as(transient_).doesNotThrowAnyException();
+        }
         assertThatCode(() -> failures.replay("missing")).as("a missing original may be uploaded any moment").doesNotThrowAnyException();
+        assertThatThrownBy(() -> failures.replay("bad")).hasMessageContaining("corrupt");
     }
 
     @Test
