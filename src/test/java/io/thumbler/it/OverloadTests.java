@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Many distinct cold requests at once (research L2): each gets its thumbnail or a 503 with
  * {@code Retry-After} and {@code no-store} — never a hang, a 500 or a dead server — while the
- * health endpoint keeps answering. The load is bounded (a fixed client pool, loopback only).
+ * health endpoint keeps answering. The load is bounded (a fixed client pool, loopback only). And a
+ * render whose ImageMagick is killed: a transient 500, never remembered as a bad original.
  */
 interface OverloadTests extends ServerUnderTest {
 
@@ -58,5 +62,39 @@ interface OverloadTests extends ServerUnderTest {
         }
         ServerUnderTest.assertNothingLeftBehind();
         assertThat(client().getSigned(plainPath("w:64", "LadyBird.jpg", "jpg")).statusCode()).as("still serving").isEqualTo(200);
+    }
+
+    @Test
+    default void aKilledRenderIs500NoStoreAndIsNotRememberedAsABadOriginal() throws Exception {
+        // About 3 s of one core: long enough to find the process and kill it.
+        String path = plainPath(ThumblerClient.fresh("rs:fit:1500:1500/bl:30"), "Wine_by_Jakkub_Mede.jpg", "jpg");
+        CompletableFuture<HttpResponse<byte[]>> killed = CompletableFuture.supplyAsync(() -> client().getSigned(path));
+        ProcessHandle convert = awaitConvert("-blur", Duration.ofSeconds(60));
+        convert.destroyForcibly(); // SIGKILL, as the kernel's OOM killer would
+        HttpResponse<byte[]> r = killed.get(2, TimeUnit.MINUTES);
+
+        assertThat(r.statusCode()).as(ThumblerClient.text(r)).isEqualTo(500);
+        assertThat(ThumblerClient.text(r)).contains("signal 9");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        HttpResponse<byte[]> again = client().getSigned(path);
+        assertThat(again.statusCode()).as("rendered afresh, not replayed: %s", ThumblerClient.text(again)).isEqualTo(200);
+        ServerUnderTest.assertNothingLeftBehind();
+    }
+
+    /** The server's running {@code convert} whose command line holds {@code marker}. */
+    private static ProcessHandle awaitConvert(String marker, Duration limit) throws InterruptedException {
+        String tempDir = ServerUnderTest.tempDir().toAbsolutePath().toString();
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            Optional<ProcessHandle> found = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.startsWith("/usr/bin/convert") && c.contains(tempDir)
+                            && c.contains(marker)).orElse(false))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no convert with " + marker + " started within " + limit);
     }
 }
