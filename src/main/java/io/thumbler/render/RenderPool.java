@@ -120,6 +120,27 @@ public class RenderPool {
         }
     }
 
+    /**
+     * Refuses at once, before the caller fetches and checks an original, a render that
+     * {@link #render} would refuse now: the server is shutting down, or every slot and queue place
+     * is taken. Under a burst of distinct misses this keeps a refusal at a few milliseconds instead
+     * of paying for a fetch, a header check and a thread held meanwhile. (A request that passes may
+     * still be refused by {@link #render} when others took the last places in between.)
+     *
+     * @throws RenderOverloadedException as {@link #render} would
+     */
+    public void refuseIfFull() {
+        if (draining) {
+            throw shuttingDown();
+        }
+        if (slots.availablePermits() == 0 && waiting.get() >= settings.queue()) {
+            RenderOverloadedException e = new RenderOverloadedException("the server is busy: all " + settings.concurrency()
+                    + " render slots and " + settings.queue() + " queue places are taken", retryAfter());
+            fire(RenderOutcome.Kind.REJECTED, 0, 0);
+            throw e;
+        }
+    }
+
     private void fire(RenderOutcome.Kind kind, long queueNanos, long renderNanos) {
         try {
             outcomes.fire(new RenderOutcome(kind, queueNanos, renderNanos));

@@ -154,6 +154,7 @@ public class Thumbnailer {
     }
 
     private RenditionCache.Rendered renderAndVerify(Variant v, RequestTimings timings) {
+        renderPool.refuseIfFull();
         String version = v.known().facts().version();
         Original original = v.known().fetched()
                 .orElseGet(() -> originalCache.original(v.source(), version, () -> fetch(v.source(), timings)));

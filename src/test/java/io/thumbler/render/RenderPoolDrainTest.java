@@ -126,6 +126,39 @@ class RenderPoolDrainTest {
         }
     }
 
+    @Test
+    void refusesAtOnceWhenEverySlotAndQueuePlaceIsTakenOrWhileDraining() throws Exception {
+        RenderPool pool = pool(script("sleep 3; exec /usr/bin/convert \"$@\""), 10);
+        pool.refuseIfFull(); // empty: admitted
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
+        List<java.util.concurrent.Future<?>> renders = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) { // one slot and four queue places
+            renders.add(threads.submit(() -> {
+                try {
+                    return pool.render(job());
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+        }
+        ConvertProcessStopTest.awaitRunning(1);
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (pool.queued() < 4 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(pool::refuseIfFull).isInstanceOf(RenderOverloadedException.class).hasMessageContaining("queue places are taken");
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to refuse").isLessThan(100);
+
+        pool.drain();
+        assertThatThrownBy(pool::refuseIfFull).isInstanceOf(RenderOverloadedException.class).hasMessageContaining("shutting down");
+        for (java.util.concurrent.Future<?> r : renders) {
+            r.get(30, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+    }
+
     private RenderPool pool(Path convert, int shutdownSeconds) {
         Path renders = temp.resolve("renders");
         RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
