@@ -7,6 +7,7 @@ import { pool, summarize } from '../lib/http.mjs';
 import { thumbPath } from '../lib/sign.mjs';
 import { TreeWatcher, peakRss, procStat } from '../lib/proc.mjs';
 import { cacheBuster, rate } from './common.mjs';
+import { grepLog } from '../lib/logs.mjs';
 
 const REQUESTS = env.quick ? 100 : 1000;
 const MAX_MS = env.quick ? 30_000 : 160_000;
@@ -39,7 +40,7 @@ const { results, wallMs, truncated } = await pool(env.thumbler, paths, { concurr
 clearInterval(sampler);
 watcher.stop();
 
-const log = process.env.THUMBLER_LOG && fs.existsSync(process.env.THUMBLER_LOG) ? fs.readFileSync(process.env.THUMBLER_LOG, 'latin1') : '';
+const log = grepLog(process.env.THUMBLER_LOG, 'OutOfMemoryError');
 const r = {
   requests: REQUESTS, done: results.length, truncated, clients: CLIENTS, files: files.length, wallMs,
   perSec: rate(results.filter((x) => x.status === 200).length, wallMs), statuses: summarize(results),

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { median } from '../lib/config.mjs';
+import { grepLog } from '../lib/logs.mjs';
 
 const dir = process.argv[2] ?? new URL('../results', import.meta.url).pathname;
 const raw = path.join(dir, 'raw');
@@ -322,7 +323,7 @@ ${mem.failures.length ? `\nNon-200 answers (first distinct ones): ${mem.failures
 const serverLog = path.join(raw, 'thumbler.log');
 let logSection = '';
 if (fs.existsSync(serverLog)) {
-  const text = fs.readFileSync(serverLog, 'latin1');
+  const text = grepLog(serverLog, 'ThumblerExceptionMapper|AS-EJB-00056');
   const errors = {};
   for (const m of text.matchAll(/ThumblerExceptionMapper.*?\] (\d{3}) ([^\n]*)/g)) {
     // the public message only: the internal part after ": convert exit" / ": null" varies per request

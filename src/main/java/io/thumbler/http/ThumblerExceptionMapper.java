@@ -35,16 +35,28 @@ public class ThumblerExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response fromThumbler(ThumblerException e) {
-        if (e.status() >= 500) {
-            LOG.log(Level.WARNING, "{0} {1}: {2}", new Object[] {e.status(), e.publicMessage(), e.internalDetail()});
-        } else if (e.internalDetail() != null) {
-            LOG.log(Level.INFO, "{0} {1}: {2}", new Object[] {e.status(), e.publicMessage(), e.internalDetail()});
-        }
+        LOG.log(levelOf(e), () -> e.status() + " " + e.publicMessage() + (e.internalDetail() == null ? "" : ": " + e.internalDetail()));
         Response.ResponseBuilder r = plain(e.status(), e.publicMessage());
         if (e.status() == 503) {
             r.header("Retry-After", Math.max(1, e.retryAfterSeconds()));
         }
         return r.build();
+    }
+
+    /**
+     * A 503 is load shedding doing its job (counted as {@code Rejected} by the render pool's MXBean
+     * and in {@code errors_total{type="queue"}}): a line per refusal would flood the log, and the
+     * synchronous console handler would slow the refusals down, in the very burst they answer.
+     * Other server errors are warnings; client errors with an internal detail are information.
+     */
+    static Level levelOf(ThumblerException e) {
+        if (e.status() == 503) {
+            return Level.FINE;
+        }
+        if (e.status() >= 500) {
+            return Level.WARNING;
+        }
+        return e.internalDetail() != null ? Level.INFO : Level.FINE;
     }
 
     private static Response.ResponseBuilder plain(int status, String message) {

@@ -18,6 +18,7 @@ import io.thumbler.cache.CacheKeys;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.http.ServerTimingFilter;
+import io.thumbler.render.ImageFormat;
 
 /**
  * {@code GET /{signature}/{options…}/plain/{source}@{ext}} and the base64 form: imgproxy's URL.
@@ -58,6 +59,9 @@ public class ThumbnailsResource {
         Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), accept, timings);
         if (CacheHeaders.matches(ifNoneMatch, v.etag())) {
             timings.cacheStatus(v.known().remembered() ? "hit" : "miss");
+            // Known again, so that the URL's next 304s and hits skip JAX-RS (a client that only
+            // revalidates would otherwise take this path for good once its entry ended).
+            knownVariants.remember(generation, request.getRequestURI(), accept, known(v), System.currentTimeMillis());
             Response.ResponseBuilder notModified = Response.notModified();
             cacheHeaders.variant(notModified::header, v.known().facts().lastModified(), v.transform().delivery().expires(),
                     v.etag(), v.negotiated());
@@ -76,12 +80,22 @@ public class ThumbnailsResource {
     }
 
     private KnownVariant known(Variant v, Thumbnail t) {
+        return known(v, t.format(), t.contentDisposition(), t.lastModified());
+    }
+
+    /** For a 304: what a 200 would say, from the variant alone (its rendition is looked up when one is answered). */
+    private KnownVariant known(Variant v) {
+        return known(v, v.output(), ContentDisposition.of(v.transform().delivery(), v.sourceText(), v.output()),
+                v.known().facts().lastModified());
+    }
+
+    private KnownVariant known(Variant v, ImageFormat format, String contentDisposition, Optional<Instant> lastModified) {
         Instant until = v.known().facts().trustedUntil(knownVariants.sourceTtl());
-        Optional<Instant> expires = t.expires();
+        Optional<Instant> expires = v.transform().delivery().expires();
         if (expires.isPresent() && expires.get().isBefore(until)) {
             until = expires.get();
         }
-        return new KnownVariant(v.key(), CacheKeys.purgeId(v.source()), v.etag(), t.format().mediaType(),
-                t.contentDisposition(), t.lastModified(), expires, t.varyAccept(), until.toEpochMilli());
+        return new KnownVariant(v.key(), CacheKeys.purgeId(v.source()), v.etag(), format.mediaType(),
+                contentDisposition, lastModified, expires, v.negotiated(), until.toEpochMilli());
     }
 }

@@ -131,6 +131,26 @@ interface HitPathTests extends ServerUnderTest {
     }
 
     @Test
+    default void aUrlOnlyRevalidatedIsKnownAgainAfterItsEntryEnded() throws Exception {
+        String path = plainPath(fresh("rs:fit:117:117"), "LadyBird.jpg", "jpg");
+        HttpResponse<byte[]> full = client().getSigned(path);
+        String etag = full.headers().firstValue("ETag").orElseThrow();
+        String url = client().base() + "/" + new UrlSigner(List.of(ThumblerClient.KEY), 32).sign(path) + path;
+        Thread.sleep(10_500); // the test server trusts a source version for 10 s: the entry ends with it
+
+        long before = beforeJaxRs();
+        HttpResponse<byte[]> relearned = client().send(HttpRequest.newBuilder(URI.create(url)).header("If-None-Match", etag));
+        long afterFirst = beforeJaxRs();
+        HttpResponse<byte[]> known = client().send(HttpRequest.newBuilder(URI.create(url)).header("If-None-Match", etag));
+
+        assertThat(relearned.statusCode()).isEqualTo(304);
+        assertThat(afterFirst).as("the first 304 after the entry ended goes through JAX-RS").isEqualTo(before);
+        assertThat(known.statusCode()).isEqualTo(304);
+        assertThat(beforeJaxRs() - afterFirst).as("the next one is known again").isEqualTo(1);
+        assertThat(known.headers().firstValue("Last-Modified")).isEqualTo(full.headers().firstValue("Last-Modified"));
+    }
+
+    @Test
     default void aNegotiatedVariantNeverReachesAClientThatDidNotAskForIt() {
         // The test server negotiates WebP (thumbler.auto-webp); the URL names no format.
         String path = plainPath(fresh("rs:fit:113:113"), "LadyBird.jpg", null);

@@ -1,0 +1,21 @@
+package io.thumbler.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Test;
+
+import io.thumbler.error.ThumblerException;
+
+class ThumblerExceptionMapperTest {
+
+    @Test
+    void loadSheddingIsNotAWarningButOtherServerErrorsAre() {
+        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(503, "the server is busy"))).isEqualTo(Level.FINE);
+        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(500, "the renderer ended abnormally", "exit 137", null)))
+                .isEqualTo(Level.WARNING);
+        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(422, "bad", "convert exit 1: …", null))).isEqualTo(Level.INFO);
+        assertThat(ThumblerExceptionMapper.levelOf(ThumblerException.badRequest("option 'w'"))).isEqualTo(Level.FINE);
+    }
+}
