@@ -92,16 +92,33 @@ start_sharp() {
 }
 
 start_nginx() {
-  local work=$WORK/nginx
+  local work=$WORK/nginx try pid
   mkdir -p "$work/tmp" "$work/root"
-  sed -e "s#@WORK@#$work#g" -e "s#@ROOT@#$work/root#g" -e "s#@PORT@#${PORT[nginx]}#g" \
-    "$BENCH/peers/nginx/nginx.conf.in" >"$work/nginx.conf"
   echo ok >"$work/root/health"
-  nginx -p "$work" -c "$work/nginx.conf" >"$RAW/nginx.log" 2>&1 &
-  local pid=$!
-  remember nginx "$pid"
   export NGINX_ROOT=$work/root
-  wait_http nginx "http://127.0.0.1:${PORT[nginx]}/health" "$pid" 20 || die "nginx did not start (see $RAW/nginx.log)"
+  # The ports lie in Linux's ephemeral range: an outgoing connection of a server started before
+  # (Payara's, say) can hold nginx's port by the time nginx binds it. Then another free port.
+  for try in 1 2 3; do
+    sed -e "s#@WORK@#$work#g" -e "s#@ROOT@#$work/root#g" -e "s#@PORT@#${PORT[nginx]}#g" \
+      "$BENCH/peers/nginx/nginx.conf.in" >"$work/nginx.conf"
+    nginx -p "$work" -c "$work/nginx.conf" >"$RAW/nginx.log" 2>&1 &
+    pid=$!
+    remember nginx "$pid"
+    wait_http nginx "http://127.0.0.1:${PORT[nginx]}/health" "$pid" 20 && { export NGINX_URL=http://127.0.0.1:${PORT[nginx]}; return 0; }
+    stop_one nginx "$pid"
+    log "nginx could not bind ${PORT[nginx]}: $(tail -1 "$RAW/nginx.log")"
+    PORT[nginx]=$(free_port)
+  done
+  die "nginx did not start (see $RAW/nginx.log)"
+}
+
+# A free loopback port above the run's block, for a server whose port was taken meanwhile.
+free_port() {
+  local p
+  for p in $(seq $((${BENCH_PORT_BASE:-38400} + 100)) $((${BENCH_PORT_BASE:-38400} + 199))); do
+    port_busy "$p" || { echo "$p"; return 0; }
+  done
+  die "no free port above ${BENCH_PORT_BASE:-38400}"
 }
 
 start_varnish() {

@@ -18,6 +18,7 @@ const peer = load('peer');
 const hits = load('hits');
 const co = load('coalesce');
 const mem = load('memory');
+const bu = load('burst');
 
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -317,6 +318,27 @@ ${mem.failures.length ? `\nNon-200 answers (first distinct ones): ${mem.failures
   tsv('memory', { type: 'line', title: 'RSS during the 1000-request run', xlabel: 'seconds', ylabel: 'MiB' }, [
     ['s', 'JVM', 'JVM + ImageMagick children', 'target (1 GiB)'],
     ...mem.series.filter((_, i) => i % step === 0).map((s) => [f1(s[0]), f0(s[1]), f0(s[2]), '1024'])]);
+}
+
+// 7. Burst
+if (bu) {
+  const ms = (x) => (Number.isFinite(x) ? f0(x) : 'n/a');
+  targets.push([`A burst of ${bu.requests} distinct cold requests: every refusal (503) within 100 ms (p95)`,
+    `503 p95 ${ms(bu.refused.p95)} ms, max ${ms(bu.refused.max)} ms (${bu.refused.n} refused, ${bu.rendered.n} rendered)`,
+    bu.refused.n > 0 && bu.refused.p95 < 100]);
+  targets.push(['Readiness answers throughout the burst (every probe 200 within 1 s)',
+    `${bu.probes.n} probes ${JSON.stringify(bu.probes.statuses)}, slowest ${ms(bu.probes.max)} ms`,
+    bu.probes.n > 0 && (bu.probes.statuses['200'] ?? 0) === bu.probes.n && bu.probes.max < 1000]);
+  sections.push(`## 7. Burst: ${bu.requests} distinct cold requests at once (${short(bu.photo)}, 300×300), one connection each
+
+All sent at once, far more than the render slots and queue hold. Readiness (\`/health/ready\`) was probed every
+100 ms on its own connection meanwhile. The burst took ${f1(bu.wallMs / 1000)} s; statuses ${JSON.stringify(bu.statuses)};
+${bu.refusedWithRetryAfter} of ${bu.refused.n} refusals carried \`Retry-After\` and ${bu.refusedNoStore} \`no-store\`.
+
+${table(['answers', 'count', 'p50 ms', 'p95 ms', 'max ms'],
+    [['200 (rendered)', bu.rendered.n, ms(bu.rendered.p50), ms(bu.rendered.p95), ms(bu.rendered.max)],
+      ['503 (refused)', bu.refused.n, `**${ms(bu.refused.p50)}**`, `**${ms(bu.refused.p95)}**`, ms(bu.refused.max)],
+      ['readiness probes', bu.probes.n, '', ms(bu.probes.p95), `**${ms(bu.probes.max)}**`]])}`);
 }
 
 // What the service itself logged as errors: the first place to look when a target is missed.
