@@ -77,7 +77,7 @@ launch_thumbler() {
       AWS_EC2_METADATA_DISABLED=true THUMBLER_TEMP_DIR=$WORK/thumbler-tmp THUMBLER_CACHE_DIR=$WORK/thumbler-cache \
       java ${BENCH_JAVA_OPTS:-} -Dhazelcast.socket.bind.any=false \
       -jar "$checkout/target/payara-micro.jar" --deploy "$checkout/target/thumbler.war" \
-      --contextroot / --port "${PORT[thumbler]}" --nocluster --interfaces 127.0.0.1 "${preboot[@]}" \
+      --contextroot / --port "${PORT[thumbler]}" --nohazelcast --interfaces 127.0.0.1 "${preboot[@]}" \
       >"$RAW/thumbler.log" 2>&1 &
   fi
   THUMBLER_PID=$!

@@ -70,6 +70,38 @@ interface HitPathTests extends ServerUnderTest {
     }
 
     @Test
+    default void hitsInFrontOfJaxRsAreCountedInMetricsAndJmxLikeAnyHit() throws Exception {
+        String path = plainPath(fresh("rs:fit:118:118"), "LadyBird.jpg", "jpg");
+        client().getSigned(path);
+        double metricBefore = cacheHitsMetric();
+        long jmxBefore = (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "CacheHits"));
+        long fastBefore = beforeJaxRs();
+
+        assertThat(client().getSigned(path).statusCode()).isEqualTo(200);
+
+        assertThat(beforeJaxRs() - fastBefore).isEqualTo(1);
+        // Counted when the response is complete, just after the client may have read it: allow a moment.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long jmxHits;
+        double metricHits;
+        do {
+            Thread.sleep(50);
+            jmxHits = (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "CacheHits")) - jmxBefore;
+            metricHits = cacheHitsMetric() - metricBefore;
+        } while ((jmxHits < 1 || metricHits < 1) && System.nanoTime() < deadline);
+        assertThat(jmxHits).as("CacheHits").isEqualTo(1);
+        assertThat(metricHits).as("cache_hits_total").isEqualTo(1.0);
+    }
+
+    private double cacheHitsMetric() {
+        HttpResponse<byte[]> r = client().send(HttpRequest.newBuilder(
+                URI.create(client().base()).resolve("/metrics?scope=application")).GET());
+        Matcher m = Pattern.compile("(?m)^cache_hits_total\\{[^}]*\\} ([0-9.E]+)$").matcher(text(r));
+        assertThat(m.find()).as(text(r)).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     default void aWrongOrAlteredSignatureIs403EvenForACachedVariant() {
         String path = plainPath(fresh("rs:fit:111:111"), "LadyBird.jpg", "jpg");
         HttpResponse<byte[]> ok = client().getSigned(path);

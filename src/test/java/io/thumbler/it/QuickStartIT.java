@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command, {@code bin/thumbler-dev}, exactly as a new user runs it: it must start
- * the service, print signed example URLs, and the first of them must answer with a thumbnail.
+ * the service, print signed example URLs, and the first of them must answer with a thumbnail; and
+ * the process must listen on nothing but its HTTP port.
  */
 class QuickStartIT {
 
@@ -58,12 +59,48 @@ class QuickStartIT {
             assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
             assertThat(Images.decode(r.body()).getWidth()).isEqualTo(300);
+            // bin/thumbler-dev execs java, so this is the JVM: with clustering off it must open
+            // nothing but the HTTP listener (no Data Grid port, no multicast socket).
+            assertThat(listening(server.pid(), "tcp", "tcp6")).as("TCP ports listening").containsExactly(port);
+            assertThat(listening(server.pid(), "udp", "udp6")).as("UDP ports bound").isEmpty();
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * The local ports of the sockets of process {@code pid} that listen (TCP) or are bound (UDP), read
+     * from {@code /proc}: the inodes of its socket descriptors matched against {@code /proc/net/*}.
+     */
+    private static java.util.Set<Integer> listening(long pid, String... tables) throws IOException {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            });
+        }
+        java.util.Set<Integer> ports = new java.util.TreeSet<>();
+        for (String table : tables) {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net", table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                boolean tcpListen = table.startsWith("tcp") && f[3].equals("0A");
+                if ((tcpListen || table.startsWith("udp")) && inodes.contains(f[9])) {
+                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     /** The banner is printed while the application is still deploying; a person clicks a moment later. */

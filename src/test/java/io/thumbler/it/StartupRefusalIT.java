@@ -29,7 +29,7 @@ class StartupRefusalIT {
                 "-Xmx512m", "-Dhazelcast.socket.bind.any=false",
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("thumbler.war", "target/thumbler.war"),
-                "--port", "28080", "--autoBindHttp", "--autoBindRange", "1000", "--nocluster", "--interfaces", "127.0.0.1",
+                "--port", "28080", "--autoBindHttp", "--autoBindRange", "1000", "--nohazelcast", "--interfaces", "127.0.0.1",
                 "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
