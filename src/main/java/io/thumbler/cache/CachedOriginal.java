@@ -51,8 +51,7 @@ final class CachedOriginal {
             if (length < 0 || length != in.available()) {
                 throw new IllegalArgumentException("original entry of " + entry.length + " bytes announces " + length + " bytes");
             }
-            byte[] bytes = in.readNBytes(length);
-            EntryChecksum.verify("original", bytes, checksum);
+            byte[] bytes = EntryChecksum.verifiedPayload("original", entry, length, checksum);
             return new Original(bytes, version,
                     modified == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(modified)));
         } catch (IOException e) {

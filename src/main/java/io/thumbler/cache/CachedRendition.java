@@ -58,8 +58,7 @@ public record CachedRendition(byte[] bytes, ImageFormat format, int width, int h
             if (length < 0 || length != in.available()) {
                 throw new IllegalArgumentException("rendition entry of " + entry.length + " bytes announces " + length + " image bytes");
             }
-            byte[] bytes = in.readNBytes(length);
-            EntryChecksum.verify("rendition", bytes, checksum);
+            byte[] bytes = EntryChecksum.verifiedPayload("rendition", entry, length, checksum);
             return new CachedRendition(bytes, format, width, height,
                     modified == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(modified)));
         } catch (IOException e) {
