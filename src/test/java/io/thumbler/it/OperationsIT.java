@@ -118,6 +118,19 @@ class OperationsIT extends DeployedThumbler {
     }
 
     @Test
+    void noEndpointListIsPublished() {
+        HttpResponse<byte[]> wadl = atServerRoot("/application.wadl");
+        HttpResponse<byte[]> openapi = atServerRoot("/openapi");
+        HttpResponse<byte[]> options = client.send(HttpRequest.newBuilder(URI.create(client.base()
+                + "/sig/rs:fit:10:10/plain/local:%2F%2F%2FLadyBird.jpg")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(wadl.statusCode()).isEqualTo(404);
+        assertThat(openapi.statusCode()).as(text(openapi)).isNotEqualTo(200);
+        assertThat(text(openapi)).doesNotContain("/admin/cache");
+        assertThat(text(options)).doesNotContain("<application", "/admin/cache");
+    }
+
+    @Test
     void readinessListsEveryCheckWithItsReason() {
         HttpResponse<byte[]> r = atServerRoot("/health/ready");
 
