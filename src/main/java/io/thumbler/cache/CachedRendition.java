@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 import io.thumbler.render.ImageFormat;
@@ -19,31 +21,97 @@ import io.thumbler.render.ImageFormat;
  * recognised and dropped instead of deserialised. Each entry carries an {@link EntryChecksum} of
  * the image bytes, checked on every read, so a damaged entry is a miss.
  *
- * @param lastModified when the original last changed, if its origin said
+ * <p>A decoded rendition is a view over its cache entry: the image bytes are not copied out of it,
+ * and a cache hit writes them straight from the entry ({@link #writeTo}). A copy per hit was the
+ * largest allocation of the hit path (a young collection every few thousand hits). Nothing writes
+ * into an entry or a rendition's bytes, so sharing the array is safe.
  */
-public record CachedRendition(byte[] bytes, ImageFormat format, int width, int height, Optional<Instant> lastModified) {
+public final class CachedRendition {
 
     /** "THR2": with a checksum ("THR1" entries had none and are dropped as foreign). */
     private static final int MAGIC = 0x54485232;
 
+    private final byte[] buffer;
+    private final int offset;
+    private final int length;
+    private final ImageFormat format;
+    private final int width;
+    private final int height;
+    private final Optional<Instant> lastModified;
+
+    /**
+     * @param bytes        the encoded image
+     * @param lastModified when the original last changed, if its origin said
+     */
+    public CachedRendition(byte[] bytes, ImageFormat format, int width, int height, Optional<Instant> lastModified) {
+        this(bytes, 0, bytes.length, format, width, height, lastModified);
+    }
+
+    private CachedRendition(byte[] buffer, int offset, int length, ImageFormat format, int width, int height,
+                            Optional<Instant> lastModified) {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
+        this.format = format;
+        this.width = width;
+        this.height = height;
+        this.lastModified = lastModified;
+    }
+
+    /** The encoded image; a copy when this rendition is a view over a cache entry. */
+    public byte[] bytes() {
+        return offset == 0 && length == buffer.length ? buffer : Arrays.copyOfRange(buffer, offset, offset + length);
+    }
+
+    /** The image's size in bytes. */
+    public int length() {
+        return length;
+    }
+
+    /** Writes the image without copying it first. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(buffer, offset, length);
+    }
+
+    public ImageFormat format() {
+        return format;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** When the original last changed, if its origin said. */
+    public Optional<Instant> lastModified() {
+        return lastModified;
+    }
+
     public byte[] encode() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(bytes.length + 64);
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
+        ByteArrayOutputStream entry = new ByteArrayOutputStream(length + 64);
+        try (DataOutputStream out = new DataOutputStream(entry)) {
             out.writeInt(MAGIC);
             out.writeUTF(format.name());
             out.writeInt(width);
             out.writeInt(height);
             out.writeLong(lastModified.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
-            out.writeInt(bytes.length);
-            out.writeInt(EntryChecksum.of(bytes));
-            out.write(bytes);
+            out.writeInt(length);
+            out.writeInt(EntryChecksum.of(buffer, offset, length));
+            out.write(buffer, offset, length);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return buffer.toByteArray();
+        return entry.toByteArray();
     }
 
-    /** @throws IllegalArgumentException when the entry is not one this class wrote */
+    /**
+     * The rendition in {@code entry}, as a view over it (the image bytes are the entry's tail).
+     *
+     * @throws IllegalArgumentException when the entry is not one this class wrote, or is damaged
+     */
     public static CachedRendition decode(byte[] entry) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry))) {
             if (in.readInt() != MAGIC) {
@@ -58,8 +126,9 @@ public record CachedRendition(byte[] bytes, ImageFormat format, int width, int h
             if (length < 0 || length != in.available()) {
                 throw new IllegalArgumentException("rendition entry of " + entry.length + " bytes announces " + length + " image bytes");
             }
-            byte[] bytes = EntryChecksum.verifiedPayload("rendition", entry, length, checksum);
-            return new CachedRendition(bytes, format, width, height,
+            int offset = entry.length - length;
+            EntryChecksum.verify("rendition", entry, offset, length, checksum);
+            return new CachedRendition(entry, offset, length, format, width, height,
                     modified == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(modified)));
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated rendition entry: " + e.getMessage(), e);

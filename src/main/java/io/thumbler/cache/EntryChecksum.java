@@ -34,11 +34,16 @@ final class EntryChecksum {
      */
     static byte[] verifiedPayload(String what, byte[] entry, int length, int expected) {
         int offset = entry.length - length;
-        int actual = of(entry, offset, length);
+        verify(what, entry, offset, length, expected);
+        return java.util.Arrays.copyOfRange(entry, offset, entry.length);
+    }
+
+    /** @throws IllegalArgumentException when the bytes at {@code offset} do not have the checksum {@code expected} */
+    static void verify(String what, byte[] buffer, int offset, int length, int expected) {
+        int actual = of(buffer, offset, length);
         if (actual != expected) {
             throw new IllegalArgumentException(what + " entry damaged: checksum " + Integer.toHexString(actual)
                     + " instead of " + Integer.toHexString(expected) + " over " + length + " bytes");
         }
-        return java.util.Arrays.copyOfRange(entry, offset, entry.length);
     }
 }

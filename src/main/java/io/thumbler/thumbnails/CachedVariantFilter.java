@@ -67,10 +67,10 @@ public class CachedVariantFilter extends HttpFilter {
         }
         response.setContentType(v.contentType());
         response.setHeader("Content-Disposition", v.contentDisposition());
-        response.setContentLength(r.bytes().length);
+        response.setContentLength(r.length());
         answer(request, response, timings, HttpServletResponse.SC_OK, v);
         if (!head) {
-            response.getOutputStream().write(r.bytes());
+            r.writeTo(response.getOutputStream());
         }
     }
 

@@ -28,6 +28,23 @@ class CachedRenditionTest {
     }
 
     @Test
+    void aDecodedRenditionIsAViewOverItsEntryThatWritesAndReencodesExactlyItsImage() throws Exception {
+        byte[] image = new byte[5000];
+        new java.util.Random(7).nextBytes(image);
+        byte[] entry = new CachedRendition(image, ImageFormat.JPEG, 30, 20, Optional.empty()).encode();
+
+        CachedRendition view = CachedRendition.decode(entry);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        view.writeTo(written);
+
+        assertThat(view.length()).isEqualTo(5000);
+        assertThat(written.toByteArray()).isEqualTo(image);
+        assertThat(view.bytes()).isEqualTo(image);
+        assertThat(view.encode()).as("a view encodes to the same entry (the cluster tier copies into the local one)").isEqualTo(entry);
+        assertThat(CachedRendition.decode(view.encode()).bytes()).isEqualTo(image);
+    }
+
+    @Test
     void aTruncatedOrForeignEntryIsRefused() {
         byte[] entry = new CachedRendition(new byte[100], ImageFormat.JPEG, 1, 1, Optional.empty()).encode();
         assertThatThrownBy(() -> CachedRendition.decode(Arrays.copyOf(entry, entry.length - 1)))
