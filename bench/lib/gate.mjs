@@ -1,4 +1,4 @@
-// A light form of the gate in shared/research/perf-anchors.md: the machine is shared, so a
+// A gate for measuring on a shared machine: the machine is shared, so a
 // measurement waits for an idle machine, counts the CPU that neither it nor the servers under
 // test used ("foreign" CPU), and is redone once when foreign CPU went over 5% of the machine.
 import { machineCpu, treeCpu } from './proc.mjs';

@@ -58,7 +58,7 @@ launch_thumbler() {
   local checkout=$1 originals=$2 preboot=()
   [[ -f $checkout/server-config/pre-boot-commands.asadmin ]] &&
     preboot=(--prebootcommandfile "$checkout/server-config/pre-boot-commands.asadmin")
-  # Default settings on purpose (no -Xmx, default render concurrency): issue 8 asks for the
+  # Default settings on purpose (no -Xmx, default render concurrency): the benchmark wants the
   # memory and speed of the service as shipped. BENCH_THUMBLER_CMD replaces Payara with a
   # stand-in (it gets PORT and the same THUMBLER_* variables): only for working on the harness.
   if [[ -n ${BENCH_THUMBLER_CMD:-} ]]; then

@@ -18,7 +18,7 @@ export function thumbPath({ key, salt, file, w = 300, h = 300, q = 82, cb, ext =
   return `/${sign(key, salt, path)}${path}`;
 }
 
-// Self-check against the test vector of imgproxy's signing documentation (DESIGN.md §3).
+// Self-check against the test vector of imgproxy's signing documentation.
 const vector = sign('736563726574', '68656C6C6F',
   '/rs:fill:300:400:0/g:sm/aHR0cDovL2V4YW1w/bGUuY29tL2ltYWdl/cy9jdXJpb3NpdHku/anBn.png');
 if (vector !== 'oKfUtW34Dvo2BGQehJFR4Nr0_rIjOtdtzJ3QFsUcXH8') throw new Error(`signing self-check failed: ${vector}`);

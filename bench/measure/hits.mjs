@@ -1,5 +1,5 @@
 // 4. Hit path, measured side by side with Varnish 7 in one run (issue "Cache hits at Varnish
-// speed"). wrk shares the 2 cores with the servers, as in perf-anchors.md, so only the ratios
+// speed"). wrk shares the 2 cores with the servers, as a one-box benchmark must, so only the ratios
 // from this run mean anything; every block runs under the gate and rounds alternate the order.
 //   a. Hot URL: one cached ~20 KB thumbnail under `wrk -t2 -c64`, Thumbler's rendition cache
 //      beside Varnish serving the same bytes from its cache (and nginx serving them as a file,
@@ -45,7 +45,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumbler-bench-hits-'));
 
 // The photo whose 300x300 Thumbler thumbnail (kept by the cold measurement) is nearest 20 KB,
-// the size of perf-anchors.md's hit file; BENCH_HIT_PHOTO overrides.
+// a typical thumbnail; BENCH_HIT_PHOTO overrides.
 function pickHitPhoto() {
   if (process.env.BENCH_HIT_PHOTO) return process.env.BENCH_HIT_PHOTO;
   const thumbs = path.join(env.results, 'thumbs');

@@ -1,6 +1,6 @@
 // 2. Throughput: distinct cold renders per second with both cores busy. Thumbler gets twice as
 // many clients as cores so its render slots never wait for the next request; the ceiling is
-// `cores` raw convert processes at a time (perf-anchors.md: N=2 doubles N=1, N=4 adds nothing).
+// `cores` raw convert processes at a time (measured: N=2 doubles N=1, N=4 adds nothing).
 // Both work through the same job list; rounds alternate their order.
 import os from 'node:os';
 import fs from 'node:fs';

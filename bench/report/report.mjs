@@ -1,5 +1,5 @@
 // Turns results/raw/*.json into results/REPORT.md and the chart tables (*.tsv) that
-// Charts.java draws. Targets are issue 8's; each is judged on ratios from this one run.
+// Charts.java draws. Targets are the project's performance goals; each is judged on ratios from this one run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { median } from '../lib/config.mjs';
@@ -370,7 +370,7 @@ const noisy = gates.length && median(gates) > 0.05;
 const cleanLine = gates.length ? `Foreign CPU over the ${gates.length} gated blocks: median ${pct(median(gates))}, worst ${pct(Math.max(...gates))}.` : '';
 
 const failed = fs.readdirSync(raw).filter((f) => f.endsWith('.failed.json')).map((f) => f.replace('.failed.json', ''));
-const md = `# Thumbler benchmark (issue 8)
+const md = `# Thumbler benchmark
 
 Run ${env.date ?? ''} on ${env.cpus ?? '?'} × ${env.cpuModel ?? '?'}, ${env.memGiB ?? '?'} GiB, kernel ${env.kernel ?? '?'}.
 Service: \`${env.commit ?? '?'}\`${env.dirty === 'yes' ? ' (with uncommitted changes)' : ''}.
@@ -381,7 +381,7 @@ Everything ran in this one run, on loopback, on one shared 2-core machine: absol
 by ±15–25% between runs, so the targets are judged on ratios measured side by side here. Each
 timed block waited for an idle machine and counted *foreign* CPU (used by neither the measurement
 nor the servers under test); a block with more than 5% on an idle-started machine was run once more (the light
-form of the gate in shared/research/perf-anchors.md). The foreign share of each kept block is in the tables.
+form of a measurement gate for shared machines). The foreign share of each kept block is in the tables.
 ${cleanLine}
 ${noisy ? `
 > **This run was not clean.** Other work used a median ${pct(median(gates))} of the machine while it ran, so
@@ -391,7 +391,7 @@ ${noisy ? `
 ${env.cacheBuster === false ? `\n**This build refuses \`cb:\`** (HTTP ${env.cacheBusterProbeStatus}): the requests carry no cache buster; each measurement checks from Server-Timing that its cold requests were not cache hits.\n` : ''}${failed.length ? `\n**Measurements that failed in this run:** ${failed.join(', ')} (see raw/*.stderr).\n` : ''}
 ## Targets
 
-${table(['target (issue 8)', 'measured', 'verdict'], targets.map(([t, m, ok]) => [t, m, verdict(ok)]))}
+${table(['target', 'measured', 'verdict'], targets.map(([t, m, ok]) => [t, m, verdict(ok)]))}
 
 ${sections.join('\n\n')}
 

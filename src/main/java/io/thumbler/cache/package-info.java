@@ -1,5 +1,5 @@
 /**
- * Thumbler's own cache tier (DESIGN.md §6): JCache caches backed by Ehcache 3 (heap, off-heap and a
+ * Thumbler's own cache tier, between CloudFront and the origins: JCache caches backed by Ehcache 3 (heap, off-heap and a
  * persistent disk tier), an optional cluster-shared tier through Payara's Hazelcast JCache, and
  * single-flight so that concurrent misses for one variant cause one fetch and one render.
  *

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers 403 to any request that does not carry one of the configured {@link OriginSecrets} in
  * {@code X-Origin-Secret}, so only CloudFront (which adds the header) reaches the renderer
- * (CDN-1). The answer is {@code no-store}: a CDN must not keep it, since the next request with
+ * and nobody can bypass the CDN's caching and limits by calling the origin directly. The answer is {@code no-store}: a CDN must not keep it, since the next request with
  * the header is fine. Payara's Health and Metrics endpoints are let through ({@link ServerEndpoints}):
  * load balancers and scrapers do not carry the header. Keep them from the public instead: the
  * CloudFront Function answers 404 for them at the edge.

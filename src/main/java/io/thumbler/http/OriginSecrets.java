@@ -11,7 +11,7 @@ import io.thumbler.config.ConfigReader;
  * ({@code THUMBLER_ORIGIN_SECRET}, comma-separated: during a rotation both the old and the new
  * value are accepted). Empty means the check is off.
  *
- * <p>Each value is compared in constant time (CDN-1), so response timing does not reveal how much
+ * <p>Each value is compared in constant time, so response timing does not reveal how much
  * of a guess was right; every configured value is always compared.
  */
 public final class OriginSecrets {

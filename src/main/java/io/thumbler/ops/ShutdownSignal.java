@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Notices SIGTERM the moment it arrives, so readiness can turn DOWN while Payara still serves.
  *
- * <p>REL-8 wants: readiness DOWN, wait until the load balancer noticed, stop accepting, finish the
- * renders in flight. Payara Micro provides the wait: with {@code --shutdowngrace <ms>} it keeps
+ * <p>A graceful stop is: readiness DOWN, wait until the load balancer noticed, stop accepting,
+ * finish the renders in flight. Payara Micro provides the wait: with {@code --shutdowngrace <ms>} it keeps
  * serving that long after SIGTERM before it undeploys (verified on 6.2025.10), and this hook,
  * which runs at the same time as Payara's, turns readiness DOWN at its start. Renders still running
  * when the undeploy begins are the render pool's to end.

@@ -34,7 +34,7 @@ import io.thumbler.render.RenderPool;
  * the OpenMetrics output, so the names registered here lack those suffixes. imgproxy's
  * histograms are MicroProfile timers: summaries with quantiles, count, sum and max. On Payara
  * 6.2025.10 a timer's {@code _sum} is in seconds but its quantiles, {@code _max} and {@code _mean}
- * are printed in nanoseconds (Payara's FISH-13137, fixed after that release): compute means
+ * are printed in nanoseconds (a Payara bug, fixed in a later release): compute means
  * from {@code _sum}/{@code _count}, and the JMX percentiles are exact in milliseconds.
  */
 @ApplicationScoped

@@ -17,9 +17,9 @@
  * <p>Readiness hooks for other features: add an {@code @Readiness @ApplicationScoped HealthCheck}
  * in the feature's own package, named after what it checks ({@code cache-heap},
  * {@code cache-disk}, {@code s3}), answering DOWN with a {@code reason} entry that names the cause
- * and the setting to fix. A cache tier that fails degrades to a miss (REL-6), so its check reports
+ * and the setting to fix. A cache tier that fails degrades to a miss, never to an error, so its check reports
  * the failure as data and stays UP; S3 reachability likewise belongs in a metric rather than a
- * gate (REL-7: a shared dependency failing readiness takes the whole fleet out), unless the
+ * gate (a shared dependency failing every node's readiness takes the whole fleet out), unless the
  * deployment opts in.
  */
 package io.thumbler.ops;

@@ -19,7 +19,7 @@ import io.thumbler.error.ThumblerException;
  * Runs one ImageMagick process and never lets it outlive its deadline.
  *
  * <p>im4java's synchronous {@code run()} waits without a timeout and does not stop the child when
- * the Java thread is interrupted (research/security-reliability.md, IM-5), so Thumbler builds the
+ * the Java thread is interrupted, so Thumbler builds the
  * arguments with im4java and holds the {@link Process} itself: at the deadline SIGTERM (which lets
  * ImageMagick delete its spill files), two seconds later SIGKILL. stderr and stdout (where an
  * analysis pass {@code -print}s) are drained concurrently

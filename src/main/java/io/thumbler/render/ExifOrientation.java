@@ -12,7 +12,7 @@ import java.util.Arrays;
  * The EXIF orientation tag of an EXIF block (a TIFF structure), read with metadata-extractor.
  *
  * <p>EXIF is the one header structure here full of offsets, byte orders and value types, so a
- * well-kept parser reads it rather than our own code (issue 6). Its input is capped at
+ * well-kept parser reads it rather than our own code. Its input is capped at
  * {@link #MAX_EXIF_BYTES}: a JPEG APP1 segment cannot be longer, and a WebP EXIF chunk that is
  * longer still has IFD0, where the orientation lives, at its start. A block metadata-extractor
  * cannot read means orientation 1, the same as a file without EXIF: a wrong orientation is a

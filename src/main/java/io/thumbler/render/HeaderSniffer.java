@@ -11,10 +11,11 @@ import java.util.Set;
 
 /**
  * Decides an original's format from its magic bytes and reads its header in Java, before any
- * ImageMagick process starts (research IM-2, BOMB-1).
+ * ImageMagick process starts, so that a disguised format or a declared pixel flood is refused
+ * without running ImageMagick's decoders on it.
  *
  * <p>The file name, extension and any Content-Type are never consulted: ImageMagick itself would
- * sniff SVG, MVG or TIFF bytes inside a file named {@code .jpg} and decode them (research §1.6).
+ * sniff SVG, MVG or TIFF bytes inside a file named {@code .jpg} and decode them (verified with ImageMagick 6.9.11).
  * The readers only walk structure (markers, chunks, blocks, boxes): nothing is decompressed,
  * nothing is allocated in proportion to the declared dimensions, and every loop advances through
  * the file or stops at a cap, so a 16 MB file costs at most one pass over its bytes.

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Proves, before Thumbler reports ready, that the ImageMagick it will run obeys Thumbler's policy
- * (research IM-0): {@code convert -list policy} names our policy.xml first, {@code -list resource}
+ * (another policy.xml found first, or an ImageMagick built without policy support, would
+ * silently lift every limit): {@code convert -list policy} names our policy.xml first, {@code -list resource}
  * shows the resource values policy.xml ships, an SVG named {@code .jpg} and an MVG file are
  * refused, and a small JPEG renders to a JPEG.
  *
@@ -231,7 +232,7 @@ public final class ImageMagickSelfTest {
         return new Run(finished ? process.exitValue() : -1, !finished, head(log));
     }
 
-    /** SIGTERM first so ImageMagick can delete its temp files, then SIGKILL (research IM-5). */
+    /** SIGTERM first so ImageMagick can delete its temp files, then SIGKILL. */
     private static void kill(Process process) {
         process.destroy();
         try {

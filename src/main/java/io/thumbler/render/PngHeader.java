@@ -5,7 +5,7 @@ package io.thumbler.render;
  * transparency (alpha colour type or tRNS), then walks the chunk list to IEND.
  *
  * <p>No chunk is ever decompressed: a 1-bit 30000² zlib bomb or a 200 MB zTXt chunk costs the
- * same as any other chunk, a jump by its declared length (research §2.3). The walk is bounded by
+ * same as any other chunk, a jump by its declared length. The walk is bounded by
  * the file: every step advances at least 12 bytes.
  */
 final class PngHeader {

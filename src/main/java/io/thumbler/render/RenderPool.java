@@ -28,13 +28,13 @@ import io.thumbler.error.ThumblerException;
  * The render slots and their admission: at most {@code concurrency} ImageMagick processes at once
  * (one per core by default), at most {@code queue} requests waiting, each for at most
  * {@code queueTimeout}; beyond that a request gets 503 with {@code Retry-After} at once rather
- * than piling up threads and memory (REL-1).
+ * than piling up threads and memory.
  *
  * <p>A slot is held by the calling request thread for the length of one process: the thread would
  * wait for the result anyway, and no second pool of threads has to be sized and drained.
  *
- * <p>On undeploy (SIGTERM: Payara has stopped accepting connections by then) the pool drains
- * (REL-8): new requests get 503, renders already admitted may finish until
+ * <p>On undeploy (SIGTERM: Payara has stopped accepting connections by then) the pool drains:
+ * new requests get 503, renders already admitted may finish until
  * {@code THUMBLER_SHUTDOWN_TIMEOUT}, then the remaining ImageMagick processes are ended and their
  * temp directories removed. Each request's fate is fired as a {@link RenderOutcome} event.
  */

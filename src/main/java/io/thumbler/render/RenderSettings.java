@@ -16,7 +16,7 @@ import io.thumbler.transform.Encoding;
  * @param imageMagickDir  folder holding {@code convert} ({@code THUMBLER_IMAGEMAGICK_PATH}); never PATH,
  *                        because {@code /usr/local/bin/convert} is not always ImageMagick
  * @param concurrency     ImageMagick processes at once ({@code THUMBLER_RENDER_CONCURRENCY}, default one
- *                        per core: research/perf-anchors §4: N=4 on 2 cores adds nothing)
+ *                        per core: measured, 4 processes on 2 cores render no faster than 2)
  * @param queue           requests that may wait for a slot ({@code THUMBLER_RENDER_QUEUE}); more get 503
  * @param queueTimeout    how long a request waits for a slot ({@code THUMBLER_RENDER_QUEUE_TIMEOUT}, seconds)
  * @param renderTimeout   deadline of one ImageMagick process ({@code THUMBLER_RENDER_TIMEOUT}, seconds)
@@ -85,7 +85,7 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
         return q != 0 ? q : formatQuality.getOrDefault(format.extension(), defaultQuality);
     }
 
-    /** The Java gate before ImageMagick (research BOMB-1); frames here are a refusal cap, not the animation budget. */
+    /** The Java gate before ImageMagick (decompression bombs, disguised formats); frames here are a refusal cap, not the animation budget. */
     private static SourceLimits limits(ConfigReader config) {
         SourceLimits d = SourceLimits.defaults();
         return new SourceLimits(

@@ -12,9 +12,10 @@ import io.thumbler.error.ThumblerException;
  * Performs one render in a private temp directory and checks the result.
  *
  * <p>ImageMagick exchanges data with Thumbler only through files named by Thumbler in a directory
- * only this process can read (mode 0700), removed in {@code finally} whatever happened (IM-3/IM-6).
+ * only this process can read (mode 0700), removed in {@code finally} whatever happened: no request string ever names a file for
+ * ImageMagick, and no spill file outlives its render.
  * Success is exit 0 and a non-empty output that re-sniffs as the requested format at the size the
- * geometry promised (IM-4): ImageMagick can exit 0 on a broken input, and can leave a 0-byte file
+ * geometry promised: ImageMagick can exit 0 on a broken input, and can leave a 0-byte file
  * when it fails.
  */
 public final class Renderer {

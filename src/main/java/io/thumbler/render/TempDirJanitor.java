@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 /**
  * Removes what renders left behind when a JVM died mid-render or ImageMagick was SIGKILLed (which
- * leaves its {@code magick-*} spill files, research IM-6): at startup and every ten minutes, work
+ * leaves its {@code magick-*} spill files behind): at startup and every ten minutes, work
  * directories older than a few render deadlines.
  */
 @Singleton

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * Removes what renders left behind in Thumbler's temp root: per-request work directories and
  * ImageMagick's {@code magick-*} pixel-cache files and symlinks, once they are older than a
- * given age. Run at startup and periodically (research IM-6): a convert killed with SIGKILL
- * leaves its {@code magick-*} files (two of 192 MB in the research's test), and SVG reads left
+ * given age. Run at startup and periodically: a convert killed with SIGKILL leaves its
+ * {@code magick-*} files (two of 192 MB when measured), and SVG reads left
  * {@code magick-*} symlinks even on success.
  *
  * <p>Only names Thumbler owns are touched: directories starting with {@link #WORK_DIR_PREFIX}

@@ -6,7 +6,8 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * Which network addresses an HTTPS origin may be reached at (SSRF-2 of the security research).
+ * Which network addresses an HTTPS origin may be reached at, so that an allowed host name cannot
+ * be pointed (by its DNS) at this machine, the private network or a cloud metadata service.
  *
  * <p>Loopback, private and link-local addresses are refused unless the deployment allows their kind
  * ({@code THUMBLER_ALLOW_LOOPBACK_SOURCE_ADDRESSES}, {@code ..._PRIVATE_...},

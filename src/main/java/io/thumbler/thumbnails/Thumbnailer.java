@@ -32,7 +32,7 @@ import io.thumbler.transform.ProcessingPathParser;
 import io.thumbler.transform.Transform;
 
 /**
- * The request flow of DESIGN.md §1, one step per line, in two halves so that a conditional request
+ * The request flow, one step per line, in two halves so that a conditional request
  * can stop between them. {@link #variant}: verify the signature, parse the options, refuse an
  * expired URL, learn the source's version (remembered, or by one fetch), choose the output format
  * (from {@code Accept} when negotiation is on) and compute the cache key. {@link #thumbnail}: answer

@@ -1,6 +1,6 @@
 /**
  * The request flow: the JAX-RS resources that speak imgproxy's URLs, and {@link
- * io.thumbler.thumbnails.Thumbnailer}, which reads top to bottom like DESIGN.md's diagram — verify
+ * io.thumbler.thumbnails.Thumbnailer}, which reads top to bottom like the request flow — verify
  * the signature, parse the options, fetch the original, check its header, render, respond.
  *
  * <p>In front of JAX-RS, {@link io.thumbler.thumbnails.ServletFilters} puts the servlet filters in
