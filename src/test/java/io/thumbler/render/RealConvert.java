@@ -28,7 +28,7 @@ import io.thumbler.transform.Transform;
 final class RealConvert {
 
     static final Path SAMPLES = Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath();
-    /** DESIGN.md §9: the shared corpus next to the checkout (the TIFF references live only there). */
+    /** The shared image corpus next to the checkout (../shared/corpus) (the TIFF references live only there). */
     static final Path CORPUS = Path.of(System.getProperty("thumbler.corpus", "../shared/corpus")).toAbsolutePath();
 
     private final Path dir;

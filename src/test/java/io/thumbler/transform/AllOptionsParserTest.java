@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every option of DESIGN.md §2: both spellings, one canonical form, and the 400 messages. */
+/** Every option of the URL language: both spellings, one canonical form, and the 400 messages. */
 class AllOptionsParserTest {
 
     private static final Presets PRESETS = Presets.parse("thumb=rs:fill:200:200/q:70,sharp=sh:0.7,nested=pr:thumb/bl:2");
