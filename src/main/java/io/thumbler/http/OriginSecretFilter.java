@@ -38,10 +38,6 @@ public class OriginSecretFilter extends HttpFilter {
         }
         LOG.fine(() -> "403 for " + request.getRemoteAddr() + ": " + (request.getHeader(OriginSecrets.HEADER) == null
                 ? "no " : "a wrong ") + OriginSecrets.HEADER + " header");
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("this server answers its CDN only\n");
+        Forbidden.answer(response, "this server answers its CDN only");
     }
 }

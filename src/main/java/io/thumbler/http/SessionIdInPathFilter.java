@@ -28,10 +28,6 @@ public class SessionIdInPathFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("the path carries a ;jsessionid= parameter, which no Thumbler URL has\n");
+        Forbidden.answer(response, "the path carries a ;jsessionid= parameter, which no Thumbler URL has");
     }
 }

@@ -134,10 +134,8 @@ public class RenderPool {
             throw shuttingDown();
         }
         if (slots.availablePermits() == 0 && waiting.get() >= settings.queue()) {
-            RenderOverloadedException e = new RenderOverloadedException("the server is busy: all " + settings.concurrency()
-                    + " render slots and " + settings.queue() + " queue places are taken", retryAfter());
             fire(RenderOutcome.Kind.REJECTED, 0, 0);
-            throw e;
+            throw queueFull();
         }
     }
 
@@ -159,8 +157,7 @@ public class RenderPool {
         }
         if (waiting.incrementAndGet() > settings.queue()) {
             waiting.decrementAndGet();
-            throw new RenderOverloadedException("the server is busy: all " + settings.concurrency()
-                    + " render slots and " + settings.queue() + " queue places are taken", retryAfter());
+            throw queueFull();
         }
         try {
             if (!slots.tryAcquire(settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -173,6 +170,11 @@ public class RenderPool {
         } finally {
             waiting.decrementAndGet();
         }
+    }
+
+    private RenderOverloadedException queueFull() {
+        return new RenderOverloadedException("the server is busy: all " + settings.concurrency()
+                + " render slots and " + settings.queue() + " queue places are taken", retryAfter());
     }
 
     private RenderOverloadedException shuttingDown() {

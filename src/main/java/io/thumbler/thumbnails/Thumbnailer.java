@@ -109,7 +109,7 @@ public class Thumbnailer {
         RenditionCache.Rendered answer = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
         CachedRendition r = answer.rendition();
         return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
-                v.transform().delivery().expires(), ContentDisposition.of(v.transform().delivery(), v.sourceText(), r.format()),
+                v.transform().delivery().expires(), v.contentDisposition(r.format()),
                 v.negotiated(), answer.cacheable());
     }
 

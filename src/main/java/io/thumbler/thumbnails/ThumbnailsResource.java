@@ -85,7 +85,7 @@ public class ThumbnailsResource {
 
     /** For a 304: what a 200 would say, from the variant alone (its rendition is looked up when one is answered). */
     private KnownVariant known(Variant v) {
-        return known(v, v.output(), ContentDisposition.of(v.transform().delivery(), v.sourceText(), v.output()),
+        return known(v, v.output(), v.contentDisposition(v.output()),
                 v.known().facts().lastModified());
     }
 

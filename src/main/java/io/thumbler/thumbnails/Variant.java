@@ -17,6 +17,11 @@ import io.thumbler.transform.Transform;
 public record Variant(SourceUri source, String sourceText, Transform transform, ImageFormat output, int quality,
                       KnownSource known, String key, boolean negotiated) {
 
+    /** The {@code Content-Disposition} of this variant written in {@code format}. */
+    public String contentDisposition(ImageFormat format) {
+        return ContentDisposition.of(transform.delivery(), sourceText, format);
+    }
+
     /** The strong entity tag: the key, quoted. Equal keys mean equal bytes. */
     public String etag() {
         return "\"" + key + "\"";
