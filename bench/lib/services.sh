@@ -58,8 +58,9 @@ launch_thumbler() {
   local checkout=$1 originals=$2 preboot=()
   [[ -f $checkout/server-config/pre-boot-commands.asadmin ]] &&
     preboot=(--prebootcommandfile "$checkout/server-config/pre-boot-commands.asadmin")
-  # Default settings on purpose (no -Xmx, default render concurrency): the benchmark wants the
-  # memory and speed of the service as shipped. BENCH_THUMBLER_CMD replaces Payara with a
+  # The production launch (server-config/jvm.options and MALLOC_ARENA_MAX=2, as the systemd unit
+  # and the Dockerfile start it) and default render concurrency: the benchmark wants the memory and
+  # speed of the service as shipped. BENCH_THUMBLER_CMD replaces Payara with a
   # stand-in (it gets PORT and the same THUMBLER_* variables): only for working on the harness.
   if [[ -n ${BENCH_THUMBLER_CMD:-} ]]; then
     PORT=${PORT[thumbler]} THUMBLER_KEY=$THUMBLER_KEY THUMBLER_SALT=$THUMBLER_SALT \
@@ -75,7 +76,7 @@ launch_thumbler() {
     # shellcheck disable=SC2086
     THUMBLER_KEY=$THUMBLER_KEY THUMBLER_SALT=$THUMBLER_SALT THUMBLER_LOCAL_FILESYSTEM_ROOT=$originals \
       AWS_EC2_METADATA_DISABLED=true THUMBLER_TEMP_DIR=$WORK/thumbler-tmp THUMBLER_CACHE_DIR=$WORK/thumbler-cache \
-      java ${BENCH_JAVA_OPTS:-} -Dhazelcast.socket.bind.any=false \
+      MALLOC_ARENA_MAX=2 java "@$checkout/server-config/jvm.options" ${BENCH_JAVA_OPTS:-} -Dhazelcast.socket.bind.any=false \
       -jar "$checkout/target/payara-micro.jar" --deploy "$checkout/target/thumbler.war" \
       --contextroot / --port "${PORT[thumbler]}" --nohazelcast --interfaces 127.0.0.1 "${preboot[@]}" \
       >"$RAW/thumbler.log" 2>&1 &

@@ -16,13 +16,15 @@ import io.thumbler.config.ConfigReader;
  *                      shipped one (then the size keys and the directory key do not apply)
  * @param renditions    sizes of the rendition cache's tiers
  * @param originals     sizes of the original cache's tiers
+ * @param originalsMaxEntryBytes {@code THUMBLER_CACHE_ORIGINALS_MAX_ENTRY_MB}: larger originals are
+ *                      not kept in the original cache (each render of one fetches it again)
  * @param sourceTtl     {@code THUMBLER_CACHE_SOURCE_TTL}: how long a source's version is trusted
  * @param coalesceWait  {@code THUMBLER_CACHE_COALESCE_WAIT}: how long a request waits for another's load
  * @param clustered     {@code THUMBLER_CLUSTER}: share renditions through Payara's Hazelcast JCache
  * @param adminToken    {@code THUMBLER_ADMIN_TOKEN}: bearer token of the admin endpoints; none disables them
  */
 public record CacheSettings(boolean enabled, Path dir, Optional<Path> configFile, TierSizes renditions,
-                            TierSizes originals, Duration sourceTtl, Duration coalesceWait, boolean clustered,
+                            TierSizes originals, long originalsMaxEntryBytes, Duration sourceTtl, Duration coalesceWait, boolean clustered,
                             Optional<String> adminToken) {
 
     /** Admin tokens shorter than this are refused: a bearer token is a password. */
@@ -49,8 +51,9 @@ public record CacheSettings(boolean enabled, Path dir, Optional<Path> configFile
                 throw ConfigReader.invalid("thumbler.cache.config-file", "'" + f + "' is not a readable file");
             }
         });
-        TierSizes renditions = sizes(config, "renditions", 2000, 64, 1024);
-        TierSizes originals = sizes(config, "originals", 8, 128, 2048);
+        TierSizes renditions = sizes(config, "renditions", 2000, 32, 1024);
+        TierSizes originals = sizes(config, "originals", 2, 32, 2048);
+        long maxEntryMb = config.longValue("thumbler.cache.originals.max-entry-mb", 8, 1, 1 << 20);
         int sourceTtl = config.integer("thumbler.cache.source-ttl", 60, 0, 86_400);
         int wait = config.integer("thumbler.cache.coalesce-wait", 30, 1, 600);
         boolean clustered = config.bool("thumbler.cluster", false);
@@ -59,7 +62,7 @@ public record CacheSettings(boolean enabled, Path dir, Optional<Path> configFile
             throw ConfigReader.invalid("thumbler.admin-token", "the token has " + token.get().length()
                     + " characters; use at least " + MIN_TOKEN_LENGTH);
         }
-        return new CacheSettings(enabled, dir, file, renditions, originals, Duration.ofSeconds(sourceTtl),
+        return new CacheSettings(enabled, dir, file, renditions, originals, maxEntryMb << 20, Duration.ofSeconds(sourceTtl),
                 Duration.ofSeconds(wait), clustered, token);
     }
 

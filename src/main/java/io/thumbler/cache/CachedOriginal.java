@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 import io.thumbler.source.Original;
@@ -22,20 +23,26 @@ final class CachedOriginal {
     private CachedOriginal() {
     }
 
+    /**
+     * One array of the entry's exact size, written once: originals are up to
+     * {@code THUMBLER_MAX_SRC_FILE_SIZE}, and a growing buffer plus its final copy would cost three
+     * times that in heap for every original being stored.
+     */
     static byte[] encode(Original original) {
         byte[] bytes = original.bytes();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(bytes.length + 128);
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(head)) {
             out.writeInt(MAGIC);
             out.writeUTF(original.version());
             out.writeLong(original.lastModified().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
             out.writeInt(bytes.length);
             out.writeInt(EntryChecksum.of(bytes));
-            out.write(bytes);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return buffer.toByteArray();
+        byte[] entry = Arrays.copyOf(head.toByteArray(), head.size() + bytes.length);
+        System.arraycopy(bytes, 0, entry, head.size(), bytes.length);
+        return entry;
     }
 
     /** @throws IllegalArgumentException when the entry is not one this class wrote */

@@ -11,7 +11,9 @@ import io.thumbler.source.SourceUri;
 
 /**
  * One version of an original, from the original cache or fetched once however many renders of it
- * start at the same time (an upload followed by a burst of sizes fetches it once).
+ * start at the same time (an upload followed by a burst of sizes fetches it once). A fetched
+ * original gives its share of the in-flight budget back once it is stored: from then on the render
+ * slot its caller holds is what bounds it.
  */
 @ApplicationScoped
 public class OriginalCache {
@@ -30,7 +32,9 @@ public class OriginalCache {
     public Original original(SourceUri source, String version, Supplier<Original> fetch) {
         Optional<CacheStores> stores = caches.stores();
         if (stores.isEmpty()) {
-            return fetch.get();
+            try (Original o = fetch.get()) {
+                return o;
+            }
         }
         String sourceId = CacheKeys.sourceId(source);
         String key = CacheKeys.original(sourceId, version);
@@ -39,9 +43,10 @@ public class OriginalCache {
             return cached;
         }
         return fetches.load(key, caches.settings().coalesceWait(), () -> stores.get().originals().get(key), () -> {
-            Original o = fetch.get();
-            SourceFactsCache.remember(stores.get(), source, o, caches.settings());
-            return o;
+            try (Original o = fetch.get()) {
+                SourceFactsCache.remember(stores.get(), source, o, caches.settings());
+                return o;
+            }
         }).value();
     }
 

@@ -16,7 +16,8 @@ import io.thumbler.source.SourceUri;
  * Learns a source's version (and format and modification time) without fetching it on every
  * request: remembered for {@code THUMBLER_CACHE_SOURCE_TTL}, then learned again by one fetch that
  * concurrent requests share. The fetched original goes into the original cache, where the render
- * that usually follows finds it. The package documentation explains the trade-off.
+ * that usually follows finds it, and its bytes are let go here (with their share of the in-flight
+ * budget). The package documentation explains the trade-off.
  */
 @ApplicationScoped
 public class SourceFactsCache {
@@ -32,33 +33,43 @@ public class SourceFactsCache {
     public KnownSource learn(SourceUri source, Supplier<Original> fetch) {
         Optional<CacheStores> stores = caches.stores();
         if (stores.isEmpty()) {
-            Original original = fetch.get();
-            return new KnownSource(factsOf(original), Optional.of(original), false);
+            try (Original original = fetch.get()) {
+                return new KnownSource(factsOf(original), false);
+            }
         }
         String sourceId = CacheKeys.sourceId(source);
         SourceFacts remembered = stores.get().facts().get(sourceId);
         if (remembered != null) {
-            return new KnownSource(remembered, Optional.empty(), true);
+            return new KnownSource(remembered, true);
         }
         return fetches.load(sourceId, caches.settings().coalesceWait(), () -> {
             SourceFacts learnedMeanwhile = stores.get().facts().get(sourceId);
-            return learnedMeanwhile == null ? null : new KnownSource(learnedMeanwhile, Optional.empty(), true);
+            return learnedMeanwhile == null ? null : new KnownSource(learnedMeanwhile, true);
         }, () -> {
-            Original o = fetch.get();
-            return new KnownSource(remember(stores.get(), source, o, caches.settings()), Optional.of(o), false);
+            try (Original o = fetch.get()) {
+                return new KnownSource(remember(stores.get(), source, o, caches.settings()), false);
+            }
         }).value();
     }
 
-    /** Stores what a fetch taught: the facts (unless the TTL is 0) and the original itself. */
+    /**
+     * Stores what a fetch taught: the facts (unless the TTL is 0) and the original itself, unless it
+     * is larger than {@code THUMBLER_CACHE_ORIGINALS_MAX_ENTRY_MB}. Storing an original and reading it
+     * back through Ehcache's tiers takes about four copies of it in heap at once (the encoded entry,
+     * the disk tier's write buffer, the read buffer, the decoded bytes); for the few very large
+     * originals a second fetch costs less than that.
+     */
     static SourceFacts remember(CacheStores stores, SourceUri source, Original original, CacheSettings settings) {
         String sourceId = CacheKeys.sourceId(source);
         SourceFacts facts = factsOf(original);
         if (!settings.sourceTtl().isZero()) {
             stores.facts().put(sourceId, facts);
         }
-        String key = CacheKeys.original(sourceId, original.version());
-        stores.originals().put(key, original);
-        stores.index().addOriginal(CacheKeys.purgeId(source), key);
+        if (original.bytes().length <= settings.originalsMaxEntryBytes()) {
+            String key = CacheKeys.original(sourceId, original.version());
+            stores.originals().put(key, original);
+            stores.index().addOriginal(CacheKeys.purgeId(source), key);
+        }
         return facts;
     }
 

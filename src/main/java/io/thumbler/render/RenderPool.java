@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -83,12 +84,17 @@ public class RenderPool {
     }
 
     /**
-     * Renders under a slot.
+     * Takes a slot, then prepares the job inside it (fetches the original, checks its header) and
+     * renders it. Preparing inside the slot is what keeps memory in step with the work: a request
+     * waiting in the queue holds no original, so the heap holds at most one original per slot
+     * however long the queue is. (Fetching inside the slot costs the slot the fetch time; originals
+     * usually come from the original cache, which the facts-learning fetch filled.)
      *
+     * @param prepare runs inside the slot; a failure there is the request's, not a failed render
      * @throws RenderOverloadedException when no slot frees up in time, the queue is full or the
      *         server is shutting down
      */
-    public Rendition render(RenderJob job) {
+    public Rendition render(Supplier<RenderJob> prepare) {
         long t0 = System.nanoTime();
         inside.add(Thread.currentThread());
         try {
@@ -98,25 +104,33 @@ public class RenderPool {
                 fire(RenderOutcome.Kind.REJECTED, System.nanoTime() - t0, 0);
                 throw e;
             }
-            long t1 = System.nanoTime();
-            active.incrementAndGet();
-            RenderOutcome.Kind kind = RenderOutcome.Kind.FAILED;
             try {
-                Rendition rendition = imageMagick.renderer().render(job);
-                kind = RenderOutcome.Kind.COMPLETED;
-                return rendition;
-            } catch (ThumblerException e) {
-                if (e.status() == 504) {
-                    kind = RenderOutcome.Kind.TIMED_OUT;
-                }
-                throw e;
+                RenderJob job = prepare.get();
+                return renderInSlot(job, System.nanoTime() - t0);
             } finally {
-                active.decrementAndGet();
                 slots.release();
-                fire(kind, t1 - t0, System.nanoTime() - t1);
             }
         } finally {
             inside.remove(Thread.currentThread());
+        }
+    }
+
+    private Rendition renderInSlot(RenderJob job, long queueNanos) {
+        long t1 = System.nanoTime();
+        active.incrementAndGet();
+        RenderOutcome.Kind kind = RenderOutcome.Kind.FAILED;
+        try {
+            Rendition rendition = imageMagick.renderer().render(job);
+            kind = RenderOutcome.Kind.COMPLETED;
+            return rendition;
+        } catch (ThumblerException e) {
+            if (e.status() == 504) {
+                kind = RenderOutcome.Kind.TIMED_OUT;
+            }
+            throw e;
+        } finally {
+            active.decrementAndGet();
+            fire(kind, queueNanos, System.nanoTime() - t1);
         }
     }
 

@@ -82,13 +82,13 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
     }
 
     @Override
-    public Original fetch(SourceUri uri) {
+    public Original fetch(SourceUri uri, OriginalsInFlight inFlight) {
         Deadline deadline = Deadline.after(downloadTimeout);
         SourceUri hop = uri;
         for (int redirects = 0; ; redirects++) {
             checkAllowed(uri, hop);
             checkResolvedAddresses(uri, hop);
-            Answer answer = withRetries(uri, hop, deadline);
+            Answer answer = withRetries(uri, hop, deadline, inFlight);
             if (answer.original() != null) {
                 return answer.original();
             }
@@ -134,10 +134,10 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
                 "address " + address, null);
     }
 
-    private Answer withRetries(SourceUri requested, SourceUri hop, Deadline deadline) {
+    private Answer withRetries(SourceUri requested, SourceUri hop, Deadline deadline, OriginalsInFlight inFlight) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return exchange(requested, hop, deadline);
+                return exchange(requested, hop, deadline, inFlight);
             } catch (Retryable r) {
                 Duration pause = Backoff.pause(attempt);
                 if (attempt >= settings.retries() || deadline.remaining().compareTo(pause.multipliedBy(2)) < 0) {
@@ -154,14 +154,15 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
     }
 
     @SuppressWarnings("try") // the watchdog only needs to be armed for the duration of the block
-    private Answer exchange(SourceUri requested, SourceUri hop, Deadline deadline) throws Retryable {
+    private Answer exchange(SourceUri requested, SourceUri hop, Deadline deadline, OriginalsInFlight inFlight)
+            throws Retryable {
         GuardedSocketFactory sockets = new GuardedSocketFactory(tls.getSocketFactory(), settings.addressPolicy(), deadline);
         HttpsURLConnection connection = open(hop, sockets, deadline);
         boolean complete = false;
         try (Watchdog.Armed armed = watchdog.arm(deadline, sockets::closeAll)) {
             int status = connection.getResponseCode();
             if (status == 200) {
-                Original original = read(requested, connection, deadline);
+                Original original = read(requested, connection, deadline, inFlight);
                 complete = true;
                 return new Answer(original, null);
             }
@@ -213,23 +214,27 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
         }
     }
 
-    private Original read(SourceUri requested, HttpURLConnection connection, Deadline deadline) throws IOException {
+    private Original read(SourceUri requested, HttpURLConnection connection, Deadline deadline, OriginalsInFlight inFlight)
+            throws IOException {
         long declared = connection.getContentLengthLong();
         if (declared > maxBytes) {
             throw ThumblerException.unprocessable("original '" + requested + "' is " + declared
                     + " bytes according to the origin; the limit is " + maxBytes + " bytes (THUMBLER_MAX_SRC_FILE_SIZE)");
         }
-        byte[] bytes;
-        try (InputStream in = connection.getInputStream()) {
-            bytes = BoundedBody.read(in, requested, maxBytes, deadline);
+        OriginalsInFlight.Reservation reservation = inFlight.reserve(requested, declared >= 0 ? declared : maxBytes);
+        try {
+            byte[] bytes;
+            try (InputStream in = connection.getInputStream()) {
+                bytes = BoundedBody.read(in, requested, "the origin", declared, maxBytes, deadline);
+            }
+            reservation.shrinkTo(bytes.length);
+            long lastModified = connection.getLastModified();
+            Optional<Instant> when = lastModified > 0 ? Optional.of(Instant.ofEpochMilli(lastModified)) : Optional.empty();
+            return new Original(bytes, version(connection, bytes), when, reservation);
+        } catch (IOException | RuntimeException e) {
+            reservation.close();
+            throw e;
         }
-        if (declared >= 0 && bytes.length != declared) {
-            throw new ThumblerException(502, "original '" + requested + "': the origin sent " + bytes.length
-                    + " of the " + declared + " bytes it announced", null, null);
-        }
-        long lastModified = connection.getLastModified();
-        Optional<Instant> when = lastModified > 0 ? Optional.of(Instant.ofEpochMilli(lastModified)) : Optional.empty();
-        return new Original(bytes, version(connection, bytes), when);
     }
 
     private static String version(HttpURLConnection connection, byte[] bytes) {

@@ -1,6 +1,7 @@
 package io.thumbler.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +19,8 @@ import io.thumbler.error.ThumblerException;
  * are resolved, so a link inside the folder cannot lead out of it.
  */
 public final class LocalOriginals implements OriginalSource {
+
+    private static final int STEP = 64 * 1024;
 
     private final Path root;
     private final long maxBytes;
@@ -37,7 +40,7 @@ public final class LocalOriginals implements OriginalSource {
     }
 
     @Override
-    public Original fetch(SourceUri uri) {
+    public Original fetch(SourceUri uri, OriginalsInFlight inFlight) {
         Path file = root.resolve(uri.key()).normalize();
         try {
             Path real = file.toRealPath();
@@ -52,14 +55,41 @@ public final class LocalOriginals implements OriginalSource {
                 throw ThumblerException.unprocessable("original '" + uri + "' is " + attrs.size()
                         + " bytes; the limit is " + maxBytes + " bytes");
             }
-            byte[] bytes = Files.readAllBytes(real);
-            String version = attrs.size() + "-" + attrs.lastModifiedTime().toMillis();
-            return new Original(bytes, version, Optional.of(attrs.lastModifiedTime().toInstant()));
+            OriginalsInFlight.Reservation reservation = inFlight.reserve(uri, attrs.size());
+            try {
+                byte[] bytes = read(real, attrs.size());
+                String version = attrs.size() + "-" + attrs.lastModifiedTime().toMillis();
+                return new Original(bytes, version, Optional.of(attrs.lastModifiedTime().toInstant()), reservation);
+            } catch (IOException | RuntimeException e) {
+                reservation.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw notFound(uri);
         } catch (IOException e) {
             throw new ThumblerException(500, "original '" + uri + "' could not be read", e.toString(), e);
         }
+    }
+
+    /**
+     * Reads the file in 64 KiB steps into an array of its size. {@code Files.readAllBytes} reads it
+     * in one call, for which the JDK allocates a native buffer of the file's size and keeps it per
+     * thread: with many request threads reading large originals that came to more than a gigabyte
+     * outside the heap.
+     */
+    private static byte[] read(Path file, long size) throws IOException {
+        byte[] bytes = new byte[(int) size];
+        try (InputStream in = Files.newInputStream(file)) {
+            int filled = 0;
+            while (filled < bytes.length) {
+                int n = in.read(bytes, filled, Math.min(STEP, bytes.length - filled));
+                if (n < 0) {
+                    throw new IOException(file + " became shorter while it was read");
+                }
+                filled += n;
+            }
+        }
+        return bytes;
     }
 
     private static ThumblerException notFound(SourceUri uri) {

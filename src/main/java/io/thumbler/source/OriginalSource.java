@@ -9,13 +9,20 @@ public interface OriginalSource {
     SourceUri.Scheme scheme();
 
     /**
-     * Reads the original.
+     * Reads the original. Once its size is known and before its body is read, its bytes are reserved
+     * in {@code inFlight}; the returned original holds that reservation until it is closed.
      *
      * @throws io.thumbler.error.ThumblerException 404 when it does not exist or may not be read,
      *         422 when it is too large, 502 when the origin fails or answers nonsense, 503 when the
-     *         origin is known to be failing (circuit open), 504 when it is too slow
+     *         origin is known to be failing (circuit open) or the in-flight budget is spent, 504 when
+     *         it is too slow
      */
-    Original fetch(SourceUri uri);
+    Original fetch(SourceUri uri, OriginalsInFlight inFlight);
+
+    /** Reads the original outside a server, with no in-flight budget. */
+    default Original fetch(SourceUri uri) {
+        return fetch(uri, OriginalsInFlight.unbounded());
+    }
 
     /**
      * Does the one-time work of the first fetch (client creation, class loading) ahead of it, at

@@ -14,15 +14,18 @@ import io.thumbler.error.ThumblerException;
 public final class Originals implements AutoCloseable {
 
     private final Map<SourceUri.Scheme, OriginalSource> byScheme = new EnumMap<>(SourceUri.Scheme.class);
+    private final OriginalsInFlight inFlight;
 
-    public Originals(List<OriginalSource> sources) {
+    public Originals(List<OriginalSource> sources, OriginalsInFlight inFlight) {
+        this.inFlight = inFlight;
         for (OriginalSource s : sources) {
             byScheme.put(s.scheme(), s);
         }
     }
 
     /**
-     * Reads the original from the kind that serves its scheme.
+     * Reads the original from the kind that serves its scheme. The caller closes it once it is stored
+     * (or given up), which returns its bytes to the in-flight budget.
      *
      * @throws ThumblerException 404 when the scheme is not enabled, else as {@link OriginalSource#fetch}
      */
@@ -32,12 +35,17 @@ public final class Originals implements AutoCloseable {
             throw ThumblerException.notFound("source '" + uri + "': " + uri.scheme().urlName()
                     + " originals are not enabled on this server");
         }
-        return source.fetch(uri);
+        return source.fetch(uri, inFlight);
     }
 
     /** Prepares every configured kind ({@link OriginalSource#warmUp()}); called once at startup. */
     public void warmUp() {
         byScheme.values().forEach(OriginalSource::warmUp);
+    }
+
+    /** The byte budget of originals being read. */
+    public OriginalsInFlight inFlight() {
+        return inFlight;
     }
 
     public boolean serves(SourceUri.Scheme scheme) {

@@ -54,7 +54,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
     }
 
     @Override
-    public Original fetch(SourceUri uri) {
+    public Original fetch(SourceUri uri, OriginalsInFlight inFlight) {
         if (!settings.allowedBuckets().contains(uri.authority())) {
             throw S3Failures.notFound(uri, "bucket '" + uri.authority() + "' is not in THUMBLER_S3_ALLOWED_BUCKETS", null);
         }
@@ -65,12 +65,13 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         }
         boolean healthy = false;
         try {
-            Original original = download(uri);
+            Original original = download(uri, inFlight);
             healthy = true;
             return original;
         } catch (ThumblerException e) {
-            // a 4xx is S3 answering correctly about this object; only outages count against S3
-            healthy = e.status() < 500;
+            // a 4xx is S3 answering correctly about this object, a spent budget is this server's
+            // state; only outages count against S3
+            healthy = e.status() < 500 || e instanceof OriginalsInFlight.BudgetSpent;
             throw e;
         } finally {
             if (healthy) {
@@ -81,7 +82,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         }
     }
 
-    private Original download(SourceUri uri) {
+    private Original download(SourceUri uri, OriginalsInFlight inFlight) {
         Deadline deadline = Deadline.after(downloadTimeout);
         GetObjectRequest request = GetObjectRequest.builder()
                 .bucket(uri.authority())
@@ -95,6 +96,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
             throw S3Failures.map(uri, e, deadline);
         }
         boolean complete = false;
+        OriginalsInFlight.Reservation reservation = null;
         try {
             GetObjectResponse response = body.response();
             Long length = response.contentLength();
@@ -102,13 +104,11 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
                 throw ThumblerException.unprocessable("original '" + uri + "' is " + length
                         + " bytes according to S3; the limit is " + maxBytes + " bytes (THUMBLER_MAX_SRC_FILE_SIZE)");
             }
-            byte[] bytes = BoundedBody.read(body, uri, maxBytes, deadline);
-            if (length != null && bytes.length != length) {
-                throw new ThumblerException(502, "original '" + uri + "': S3 sent " + bytes.length + " of the "
-                        + length + " bytes it announced", null, null);
-            }
+            reservation = inFlight.reserve(uri, length != null ? length : maxBytes);
+            byte[] bytes = BoundedBody.read(body, uri, "S3", length != null ? length : -1, maxBytes, deadline);
+            reservation.shrinkTo(bytes.length);
             complete = true;
-            return new Original(bytes, version(response), Optional.ofNullable(response.lastModified()));
+            return new Original(bytes, version(response), Optional.ofNullable(response.lastModified()), reservation);
         } catch (IOException e) {
             if (deadline.expired() || e instanceof InterruptedIOException) {
                 throw BoundedBody.tooSlow(uri, deadline, e);
@@ -116,6 +116,9 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
             throw new ThumblerException(502, "original '" + uri + "': the connection to S3 failed while reading",
                     e.toString(), e);
         } finally {
+            if (!complete && reservation != null) {
+                reservation.close();
+            }
             close(body, complete);
         }
     }

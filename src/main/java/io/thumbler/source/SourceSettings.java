@@ -27,6 +27,7 @@ public final class SourceSettings {
 
     static final String LOCAL_ROOT = "thumbler.local-filesystem-root";
     static final String MAX_SRC_FILE_SIZE = "thumbler.max-src-file-size";
+    static final String ORIGINALS_IN_FLIGHT_MB = "thumbler.originals-in-flight-mb";
     static final String DOWNLOAD_TIMEOUT = "thumbler.download-timeout";
     static final String CONNECT_TIMEOUT = "thumbler.source-connect-timeout";
 
@@ -52,6 +53,12 @@ public final class SourceSettings {
 
     /** 25 MiB: large enough for a 50 MP JPEG, small enough that a few in memory are harmless. */
     public static final long DEFAULT_MAX_SRC_FILE_SIZE = 25L * 1024 * 1024;
+    /**
+     * 32 MiB of originals being read and stored at once: ten ordinary 3 MB photos, or one at the size
+     * cap. Each costs about twice its size in heap while it is stored, which the shipped JVM options'
+     * heap leaves room for beside the render slots and cache tiers.
+     */
+    static final long DEFAULT_ORIGINALS_IN_FLIGHT_MB = 32;
     /** imgproxy's default; CloudFront waits 30 s for the whole response, rendering included. */
     static final double DEFAULT_DOWNLOAD_TIMEOUT_SECONDS = 5;
 
@@ -71,7 +78,8 @@ public final class SourceSettings {
         s3(config, connectTimeout, downloadTimeout).ifPresent(s3 -> sources.add(new S3Originals(s3, maxBytes, downloadTimeout)));
         https(config, connectTimeout).ifPresent(https ->
                 sources.add(new HttpsOriginals(https, maxBytes, downloadTimeout, tls(config))));
-        return new Originals(sources);
+        return new Originals(sources, new OriginalsInFlight(config.longValue(ORIGINALS_IN_FLIGHT_MB,
+                DEFAULT_ORIGINALS_IN_FLIGHT_MB, 1, 1 << 20) << 20));
     }
 
     /** The S3 settings, or empty when no bucket is allowed (S3 originals are off). */

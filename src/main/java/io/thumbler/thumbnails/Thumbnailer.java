@@ -120,8 +120,9 @@ public class Thumbnailer {
     public SourceInfo info(String signature, String path, RequestTimings timings) {
         ProcessingPath url = verifiedPath(signature, path);
         refuseExpired(processing.parser().parse(url.options()));
-        Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())));
-        return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
+        try (Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())))) {
+            return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
+        }
     }
 
     /**
@@ -153,15 +154,31 @@ public class Thumbnailer {
         }
     }
 
+    /**
+     * Takes a render slot before the original is held: the original (from the original cache, or
+     * fetched) is read inside the slot, checked, rendered and let go before the slot is released.
+     */
     private RenditionCache.Rendered renderAndVerify(Variant v, RequestTimings timings) {
         renderPool.refuseIfFull();
         String version = v.known().facts().version();
-        Original original = v.known().fetched()
-                .orElseGet(() -> originalCache.original(v.source(), version, () -> fetch(v.source(), timings)));
-        ImageHeader header = HeaderSniffer.sniff(original.bytes());
-        renderSettings.limits().check(header, original.bytes().length);
-        Rendition rendition = timings.time("render",
-                () -> renderPool.render(new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality())));
+        Original[] used = new Original[1];
+        long[] renderStart = new long[1];
+        Rendition rendition;
+        try {
+            rendition = renderPool.render(() -> {
+                Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
+                ImageHeader header = HeaderSniffer.sniff(original.bytes());
+                renderSettings.limits().check(header, original.bytes().length);
+                used[0] = original;
+                renderStart[0] = System.nanoTime();
+                return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality());
+            });
+        } finally {
+            if (renderStart[0] != 0) {
+                timings.add("render", (System.nanoTime() - renderStart[0]) / 1e6);
+            }
+        }
+        Original original = used[0];
         CachedRendition r = new CachedRendition(rendition.bytes(), rendition.format(), rendition.width(), rendition.height(),
                 original.lastModified());
         return new RenditionCache.Rendered(r, original.version().equals(version));

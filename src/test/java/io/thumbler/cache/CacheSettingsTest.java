@@ -25,7 +25,9 @@ class CacheSettingsTest {
         assertThat(s.clustered()).isFalse();
         assertThat(s.adminToken()).isEmpty();
         assertThat(s.sourceTtl()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(s.renditions()).isEqualTo(new CacheSettings.TierSizes(2000, 64, 1024));
+        assertThat(s.renditions()).isEqualTo(new CacheSettings.TierSizes(2000, 32, 1024));
+        assertThat(s.originals()).isEqualTo(new CacheSettings.TierSizes(2, 32, 2048));
+        assertThat(s.originalsMaxEntryBytes()).isEqualTo(8L << 20);
     }
 
     @Test

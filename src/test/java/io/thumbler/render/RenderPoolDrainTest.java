@@ -80,7 +80,7 @@ class RenderPoolDrainTest {
         pool.drain();
 
         assertThat(pool.draining()).isTrue();
-        assertThatThrownBy(() -> pool.render(job())).isInstanceOf(RenderOverloadedException.class)
+        assertThatThrownBy(() -> pool.render(RenderPoolDrainTest::job)).isInstanceOf(RenderOverloadedException.class)
                 .hasMessage("the server is shutting down");
         assertThat(outcomes).extracting(RenderOutcome::kind).containsExactly(RenderOutcome.Kind.REJECTED);
     }
@@ -101,7 +101,7 @@ class RenderPoolDrainTest {
     private CompletableFuture<Object> renderAsync(RenderPool pool) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return pool.render(job());
+                return pool.render(RenderPoolDrainTest::job);
             } catch (RuntimeException e) {
                 return e;
             }
@@ -135,7 +135,7 @@ class RenderPoolDrainTest {
         for (int i = 0; i < 5; i++) { // one slot and four queue places
             renders.add(threads.submit(() -> {
                 try {
-                    return pool.render(job());
+                    return pool.render(RenderPoolDrainTest::job);
                 } catch (RuntimeException e) {
                     return e;
                 }
@@ -157,6 +157,28 @@ class RenderPoolDrainTest {
             r.get(30, TimeUnit.SECONDS);
         }
         threads.shutdown();
+    }
+
+    @Test
+    void aQueuedRequestPreparesItsJobOnlyOnceItHasASlot() throws Exception {
+        RenderPool pool = pool(script("sleep 2; exec /usr/bin/convert \"$@\""), 10);
+        CompletableFuture<Object> first = renderAsync(pool);
+        ConvertProcessStopTest.awaitRunning(1);
+        java.util.concurrent.atomic.AtomicLong preparedAt = new java.util.concurrent.atomic.AtomicLong();
+        CompletableFuture<Rendition> second = CompletableFuture.supplyAsync(() -> pool.render(() -> {
+            preparedAt.set(System.nanoTime());
+            return job();
+        }));
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (pool.queued() < 1 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+
+        assertThat(pool.queued()).as("the second request waits for the only slot").isEqualTo(1);
+        assertThat(preparedAt.get()).as("nothing prepared (no original held) while it waits").isZero();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+        assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+        assertThat(preparedAt.get()).isPositive();
     }
 
     private RenderPool pool(Path convert, int shutdownSeconds) {

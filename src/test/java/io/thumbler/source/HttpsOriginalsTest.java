@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
 
@@ -293,17 +294,16 @@ class HttpsOriginalsTest {
     }
 
     /**
-     * U24: Content-Length 10, then 1 MB and a close. The JDK reads a "Connection: close" body to
-     * its end, so the cap is what bounds memory; under the cap the mismatch itself is refused.
+     * Content-Length 10, then more and a close: Thumbler reads the announced 10 bytes into an array of
+     * that size and the JDK ends the stream there, so the announced length (itself checked against the
+     * cap) bounds memory whatever follows it; the extra bytes are never read.
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "1048576 | 422 | is larger than the limit of 1000 bytes",
-        "500     | 502 | the origin sent 510 of the 10 bytes it announced"})
-    void u24ALyingContentLengthIsCaughtByTheCapOrTheCount(int extra, int status, String problem) throws Exception {
+    @ValueSource(ints = {1048576, 500})
+    void aLyingContentLengthIsBoundedByTheAnnouncedLength(int extra) throws Exception {
         try (LyingOrigin liar = new LyingOrigin(tls.serverContext(), 10, 10 + extra);
                 HttpsOriginals originals = patientOriginals(liar.port())) {
-            assertStatus(() -> originals.fetch(SourceUri.parse("https://localhost:" + liar.port() + "/a.gif")), status, problem);
+            assertThat(originals.fetch(SourceUri.parse("https://localhost:" + liar.port() + "/a.gif")).bytes()).hasSize(10);
         }
     }
 

@@ -75,6 +75,27 @@ class S3FaultsTest {
     }
 
     @Test
+    void aSpentInFlightBudgetIs503ForTheRequestAndNeverOpensTheCircuit() {
+        s3.script(exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write(new byte[100]);
+            exchange.close();
+        });
+        OriginalsInFlight inFlight = new OriginalsInFlight(150);
+        try (S3Originals originals = originals(s3.base(), 0, 2, Duration.ofSeconds(60), 1024);
+                Original held = originals.fetch(CAT, inFlight)) {
+            for (int i = 0; i < 4; i++) { // twice the breaker's failure count
+                assertStatus(() -> originals.fetch(CAT, inFlight), 503, "the server is busy: originals being read");
+            }
+            held.close();
+            try (Original again = originals.fetch(CAT, inFlight)) {
+                assertThat(again.bytes()).as("S3 is still called: the circuit stayed closed").hasSize(100);
+            }
+            assertThat(inFlight.held()).isZero();
+        }
+    }
+
+    @Test
     void aTruncatedBodyIs502() {
         s3.script(exchange -> {
             exchange.sendResponseHeaders(200, 100);
