@@ -15,9 +15,11 @@ import io.thumbler.error.ThumblerException;
  * Signs and verifies imgproxy URL paths.
  *
  * <p>The signature is computed over the path after the signature segment, leading {@code /}
- * included, byte for byte as received: no decoding or normalisation happens first, so what was
- * signed is exactly what is parsed. Optional truncation ({@code signatureBytes} below 32) follows
- * imgproxy's {@code IMGPROXY_SIGNATURE_SIZE}: the digest is cut before encoding.
+ * included, byte for byte as this class is given it: no decoding or normalisation happens here.
+ * The thumbnail endpoints give it the received path with imgproxy's proxy rewrites undone ({@code
+ * transform.ProxyRewrites}) and parse that same text, so what was signed is exactly what is parsed.
+ * Optional truncation ({@code signatureBytes} below 32) follows imgproxy's {@code
+ * IMGPROXY_SIGNATURE_SIZE}: the digest is cut before encoding.
  */
 public final class UrlSigner {
 
