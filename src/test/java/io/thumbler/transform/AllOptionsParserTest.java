@@ -96,6 +96,14 @@ class AllOptionsParserTest {
     }
 
     @Test
+    void expiresZeroNeverExpiresAsInImgproxy() {
+        assertThat(parse("exp:0/w:10").delivery().expires()).isEmpty();
+        assertThat(parse("expires:0").delivery().expiredAt(Instant.now())).isFalse();
+        assertThat(parse("exp:4102444800/exp:0").delivery().expires()).as("a later exp replaces an earlier one").isEmpty();
+        assertThat(parse("exp:1").delivery().expiredAt(Instant.now())).as("any timestamp above 0 can expire").isTrue();
+    }
+
+    @Test
     void defaultsFollowImgproxy() {
         Transform t = parse("");
         assertThat(t.autoRotate()).isTrue();
