@@ -23,8 +23,14 @@ import io.thumbler.error.ThumblerException;
  */
 public final class UrlSigner {
 
-    /** The smallest truncation accepted: below 16 bytes a signature can be brute-forced offline. */
-    public static final int MIN_SIGNATURE_BYTES = 16;
+    /** The sizes imgproxy's {@code IMGPROXY_SIGNATURE_SIZE} accepts. */
+    public static final int MIN_SIGNATURE_BYTES = 1;
+    public static final int MAX_SIGNATURE_BYTES = 32;
+    /**
+     * Below this a valid signature for any path can be found by trying signatures against the
+     * server: an n-byte signature is one of 2^(8n) values.
+     */
+    public static final int RECOMMENDED_MIN_SIGNATURE_BYTES = 16;
 
     private final List<SigningKey> keys;
     private final int signatureBytes;
@@ -33,8 +39,9 @@ public final class UrlSigner {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one signing key is needed");
         }
-        if (signatureBytes < MIN_SIGNATURE_BYTES || signatureBytes > 32) {
-            throw new IllegalArgumentException("signature size must be between " + MIN_SIGNATURE_BYTES + " and 32 bytes, not " + signatureBytes);
+        if (signatureBytes < MIN_SIGNATURE_BYTES || signatureBytes > MAX_SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("signature size must be between " + MIN_SIGNATURE_BYTES + " and "
+                    + MAX_SIGNATURE_BYTES + " bytes, not " + signatureBytes);
         }
         this.keys = List.copyOf(keys);
         this.signatureBytes = signatureBytes;
