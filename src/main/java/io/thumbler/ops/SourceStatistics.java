@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.thumbler.http.RequestCompleted;
 import io.thumbler.transform.ProcessingPathParser;
+import io.thumbler.transform.ProxyRewrites;
 
 /**
  * Derives source statistics from finished requests: the fetch time in their timings, the status
@@ -49,12 +50,13 @@ public class SourceStatistics implements SourcesMXBean {
 
     /**
      * {@code local}, {@code s3}, {@code https} or {@code other}, from the source named in the path
-     * (which has no signature); a fixed set, so a hostile URL cannot grow the maps.
+     * (which has no signature) read as the request was verified, proxy rewrites undone; a fixed
+     * set, so a hostile URL cannot grow the maps.
      */
     String kindOf(String path) {
         try {
             String p = path.startsWith("/info/") ? path.substring("/info".length()) : path;
-            String source = paths.parse(p).source();
+            String source = paths.parse(ProxyRewrites.undo(p)).source();
             int colon = source.indexOf("://");
             String scheme = colon < 0 ? "" : source.substring(0, colon).toLowerCase(Locale.ROOT);
             return switch (scheme) {

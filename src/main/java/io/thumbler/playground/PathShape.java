@@ -6,6 +6,7 @@ import io.thumbler.error.ThumblerException;
 import io.thumbler.source.SourceUri;
 import io.thumbler.transform.ProcessingPath;
 import io.thumbler.transform.ProcessingPathParser;
+import io.thumbler.transform.ProxyRewrites;
 
 /**
  * Decides whether a path may be signed by the playground: only the part of a thumbnail URL after
@@ -30,7 +31,9 @@ final class PathShape {
     private final ProcessingPathParser parser = new ProcessingPathParser();
 
     /**
-     * @return {@code path}, unchanged, when it has the shape of a processing path
+     * @return {@code path} when it has the shape of a processing path, with the proxy rewrites
+     *         undone ({@link ProxyRewrites}): that text is what the thumbnail endpoint checks a
+     *         signature against, so it is the text to sign and to put in the URL
      * @throws ThumblerException 400 naming what is wrong
      */
     String require(String path) {
@@ -43,6 +46,7 @@ final class PathShape {
         if (!path.startsWith("/")) {
             throw ThumblerException.badRequest("path '" + shown(path) + "' must start with '/' (the part after the signature)");
         }
+        path = ProxyRewrites.undo(path);
         if (!URL_PATH.matcher(path).matches()) {
             throw ThumblerException.badRequest("path '" + shown(path) + "' contains a character that must be percent-encoded"
                     + " (space, '?', '#', quotes or non-ASCII)");

@@ -54,10 +54,14 @@ final class SourceAnalysis {
         SourceReading.addTo(op, job, input, 1, settings);
         Trim trim = t.trim();
         if (trim.enabled()) {
-            trim.color().ifPresent(c -> op.bordercolor("#" + c.hex()).border(1));
+            if (trim.color().isPresent()) {
+                op.bordercolor("#" + trim.color().get().hex()).border(1);
+            } else {
+                addTopLeftColourBorder(op);
+            }
             op.fuzz(trim.threshold() * 100 / 255, true);
             op.addRawArgs("-print", "%@\\n");
-            trim.color().ifPresent(c -> op.shave(1, 1));
+            op.shave(1, 1);
         }
         op.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE);
         op.addImage("PNG24:" + preview);
@@ -75,19 +79,37 @@ final class SourceAnalysis {
     }
 
     /**
-     * The printed bounding box, shifted back by the 1-pixel border a trim colour adds, made symmetric
-     * when asked; empty when nothing or everything would be trimmed (imgproxy keeps the image then).
+     * Surrounds the frame with a 1-pixel border of its top-left pixel's colour. imgproxy trims
+     * everything that differs from the top-left pixel on all four sides (libvips {@code find_trim}
+     * with that pixel as background), while ImageMagick 6's bounding box compares the left and top
+     * edges with the top-left corner, the right edge with the top-right and the bottom edge with the
+     * bottom-left corner; with this border all three corners it reads are the top-left colour.
+     *
+     * <p>{@code -bordercolor} takes no pixel reference in ImageMagick 6, so the border comes from a
+     * canvas: the top-left pixel, cropped and distorted onto a viewport two pixels larger than the
+     * frame, is that colour everywhere (outside its one pixel, {@code -distort} reads the edge, the
+     * default virtual pixel); the frame is copied into its middle, alpha included.
+     */
+    private static void addTopLeftColourBorder(IMOperation op) {
+        op.addRawArgs("(", "+clone", "+repage", "-set", "option:distort:viewport", "%[fx:w+2]x%[fx:h+2]",
+                "-crop", "1x1+0+0", "+repage", "-distort", "SRT", "0", "+repage", ")",
+                "+swap", "-gravity", "center", "-compose", "Copy", "-composite", "+gravity", "+compose");
+    }
+
+    /**
+     * The printed bounding box, shifted back by the 1-pixel border added before it was measured, made
+     * symmetric when asked; empty when nothing or everything would be trimmed (imgproxy keeps the
+     * image then).
      */
     static Optional<Rect> trimBox(String printed, Trim trim, int frameW, int frameH) {
         Matcher m = BOX.matcher(printed.strip());
         if (!m.find()) {
             return Optional.empty();
         }
-        int border = trim.color().isPresent() ? 1 : 0;
         int w = Integer.parseInt(m.group(1));
         int h = Integer.parseInt(m.group(2));
-        int x = Math.max(0, Integer.parseInt(m.group(3)) - border);
-        int y = Math.max(0, Integer.parseInt(m.group(4)) - border);
+        int x = Math.max(0, Integer.parseInt(m.group(3)) - 1);
+        int y = Math.max(0, Integer.parseInt(m.group(4)) - 1);
         w = Math.min(w, frameW - x);
         h = Math.min(h, frameH - y);
         if (w <= 1 || h <= 1 || (w == frameW && h == frameH)) {

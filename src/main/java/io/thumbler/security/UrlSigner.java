@@ -15,14 +15,22 @@ import io.thumbler.error.ThumblerException;
  * Signs and verifies imgproxy URL paths.
  *
  * <p>The signature is computed over the path after the signature segment, leading {@code /}
- * included, byte for byte as received: no decoding or normalisation happens first, so what was
- * signed is exactly what is parsed. Optional truncation ({@code signatureBytes} below 32) follows
- * imgproxy's {@code IMGPROXY_SIGNATURE_SIZE}: the digest is cut before encoding.
+ * included, byte for byte as this class is given it: no decoding or normalisation happens here.
+ * The thumbnail endpoints give it the received path with imgproxy's proxy rewrites undone ({@code
+ * transform.ProxyRewrites}) and parse that same text, so what was signed is exactly what is parsed.
+ * Optional truncation ({@code signatureBytes} below 32) follows imgproxy's {@code
+ * IMGPROXY_SIGNATURE_SIZE}: the digest is cut before encoding.
  */
 public final class UrlSigner {
 
-    /** The smallest truncation accepted: below 16 bytes a signature can be brute-forced offline. */
-    public static final int MIN_SIGNATURE_BYTES = 16;
+    /** The sizes imgproxy's {@code IMGPROXY_SIGNATURE_SIZE} accepts. */
+    public static final int MIN_SIGNATURE_BYTES = 1;
+    public static final int MAX_SIGNATURE_BYTES = 32;
+    /**
+     * Below this a valid signature for any path can be found by trying signatures against the
+     * server: an n-byte signature is one of 2^(8n) values.
+     */
+    public static final int RECOMMENDED_MIN_SIGNATURE_BYTES = 16;
 
     private final List<SigningKey> keys;
     private final int signatureBytes;
@@ -31,8 +39,9 @@ public final class UrlSigner {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one signing key is needed");
         }
-        if (signatureBytes < MIN_SIGNATURE_BYTES || signatureBytes > 32) {
-            throw new IllegalArgumentException("signature size must be between " + MIN_SIGNATURE_BYTES + " and 32 bytes, not " + signatureBytes);
+        if (signatureBytes < MIN_SIGNATURE_BYTES || signatureBytes > MAX_SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("signature size must be between " + MIN_SIGNATURE_BYTES + " and "
+                    + MAX_SIGNATURE_BYTES + " bytes, not " + signatureBytes);
         }
         this.keys = List.copyOf(keys);
         this.signatureBytes = signatureBytes;

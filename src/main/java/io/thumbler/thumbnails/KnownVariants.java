@@ -20,7 +20,9 @@ import io.thumbler.config.ConfigReader;
  * rendition cache, each with its {@link KnownVariant}: the table {@link CachedVariantFilter} serves
  * hits from. The key is the raw request path exactly as received, signature included, so a URL
  * whose signature differs in one character is not known and goes through JAX-RS, which verifies
- * it. For a variant whose format was negotiated the key also carries which negotiable formats the
+ * it. A spelling a proxy rewrote ({@code local:/a.jpg} for {@code local:///a.jpg}) is likewise a key
+ * of its own, entered only after JAX-RS verified it; the rewrites JAX-RS undoes depend on the raw
+ * path alone, so an entry's check holds for every later request with its key. For a variant whose format was negotiated the key also carries which negotiable formats the
  * {@code Accept} header lists ({@link OutputFormatChoice#acceptClass}), so a client that did not ask
  * for WebP never gets WebP.
  *

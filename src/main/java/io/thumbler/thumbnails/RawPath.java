@@ -9,7 +9,8 @@ import io.thumbler.error.ThumblerException;
  * context root removed.
  *
  * @param signature      the first segment
- * @param afterSignature everything after it, leading '/' included (what was signed)
+ * @param afterSignature everything after it, leading '/' included, as received ({@link SignedPath}
+ *                       turns it into what was signed)
  */
 record RawPath(String signature, String afterSignature) {
 

@@ -28,7 +28,6 @@ import io.thumbler.source.Original;
 import io.thumbler.source.Originals;
 import io.thumbler.source.SourceUri;
 import io.thumbler.transform.ProcessingPath;
-import io.thumbler.transform.ProcessingPathParser;
 import io.thumbler.transform.Transform;
 
 /**
@@ -41,8 +40,6 @@ import io.thumbler.transform.Transform;
  */
 @ApplicationScoped
 public class Thumbnailer {
-
-    private final ProcessingPathParser pathParser = new ProcessingPathParser();
 
     @Inject
     SignaturePolicy signatures;
@@ -86,7 +83,7 @@ public class Thumbnailer {
 
     /**
      * @param signature the first path segment
-     * @param path      everything after it, leading '/' included, exactly as received
+     * @param path      everything after it, leading '/' included, as received (proxy rewrites are undone here)
      * @param accept    the request's {@code Accept} header (may be null), used only when negotiation is on
      */
     public Variant variant(String signature, String path, String accept, RequestTimings timings) {
@@ -189,8 +186,7 @@ public class Thumbnailer {
     }
 
     private ProcessingPath verifiedPath(String signature, String path) {
-        signatures.verify(signature, path);
-        return pathParser.parse(path);
+        return SignedPath.verify(signatures, signature, path);
     }
 
     /** imgproxy's {@code expires}: a URL past its expiry is 404, as if it never existed. */

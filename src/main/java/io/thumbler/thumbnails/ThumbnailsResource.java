@@ -26,7 +26,8 @@ import io.thumbler.render.ImageFormat;
  * A request whose {@code If-None-Match} names the variant's ETag gets 304 before anything renders.
  *
  * <p>The path is taken raw from the request URI, not from JAX-RS's decoded parameters, because the
- * signature covers the path exactly as sent (Payara hands it over unnormalised). A URL answered
+ * signature covers the path as sent (Payara hands it over unnormalised), except for the proxy
+ * rewrites imgproxy undoes ({@link SignedPath}). A URL answered
  * with bytes kept in the rendition cache is entered into {@link KnownVariants}, so its next requests
  * are answered by {@link CachedVariantFilter} before they reach JAX-RS.
  */

@@ -1,10 +1,10 @@
 package io.thumbler.transform;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Applies imgproxy processing options ({@code name:arg1:arg2…}) to a {@link Transform.Builder}.
@@ -14,11 +14,17 @@ import java.util.Map;
  * apply in URL order, so a later option overrides what an earlier one set, as in imgproxy. The
  * {@code default} preset applies first; {@code preset}/{@code pr} expands named presets in place.
  * In presets-only mode every segment must be a {@code pr:} option.
+ *
+ * <p>A preset that names a preset already being expanded (A names B, B names A) is skipped at
+ * that point with a warning, and the rest applies, as imgproxy does ({@code applyPresetOption}:
+ * "Recursive preset usage is detected"). The chain of presets being expanded never holds a name
+ * twice, so its depth is bounded by the number of presets.
  */
 public final class OptionParser {
 
-    /** How deep presets may name presets; deeper is a loop. */
-    private static final int MAX_PRESET_DEPTH = 8;
+    private static final Logger LOG = Logger.getLogger(OptionParser.class.getName());
+    /** The {@code default} preset is expanded as if the URL began with {@code preset:default}, as imgproxy does. */
+    private static final OptionName DEFAULT_PRESET = new OptionName("preset", "preset");
 
     /** Applies one option's arguments to the builder; throws {@link InvalidOptionException} on a bad value. */
     @FunctionalInterface
@@ -64,30 +70,33 @@ public final class OptionParser {
     /** Parses a list of option segments (as they appear between slashes) into a transform. */
     public Transform parse(List<String> segments) {
         Transform.Builder b = Transform.builder();
-        Deque<String> stack = new ArrayDeque<>();
-        presets.get(Presets.DEFAULT).ifPresent(d -> applyAll(d, b, stack));
+        List<String> chain = new ArrayList<>();
+        if (presets.get(Presets.DEFAULT).isPresent()) {
+            expandPresets(DEFAULT_PRESET, new String[] {Presets.DEFAULT}, b, chain);
+        }
         for (String segment : segments) {
             if (onlyPresets && !isPreset(segment)) {
                 throw new InvalidOptionException("only presets are allowed (presets-only mode), not '"
                         + ProcessingPathParser.abbreviate(segment) + "'");
             }
-            apply(segment, b, stack);
+            apply(segment, b, chain);
         }
         return b.build();
     }
 
     /** Applies one {@code name:args} segment to {@code b}. */
     public void apply(String segment, Transform.Builder b) {
-        apply(segment, b, new ArrayDeque<>());
+        apply(segment, b, new ArrayList<>());
     }
 
-    private void applyAll(List<String> segments, Transform.Builder b, Deque<String> stack) {
+    private void applyAll(List<String> segments, Transform.Builder b, List<String> chain) {
         for (String s : segments) {
-            apply(s, b, stack);
+            apply(s, b, chain);
         }
     }
 
-    private void apply(String segment, Transform.Builder b, Deque<String> stack) {
+    /** @param chain the presets being expanded, outermost first */
+    private void apply(String segment, Transform.Builder b, List<String> chain) {
         int colon = segment.indexOf(':');
         String written = colon < 0 ? segment : segment.substring(0, colon);
         Spec spec = byName.get(written);
@@ -101,22 +110,24 @@ public final class OptionParser {
             throw InvalidOptionException.of(name, arity(spec) + ", got " + args.length + " in '" + ProcessingPathParser.abbreviate(segment) + "'");
         }
         if (spec.longName.equals("preset")) {
-            expandPresets(name, args, b, stack);
+            expandPresets(name, args, b, chain);
         } else {
             spec.handler.apply(name, args, b);
         }
     }
 
-    private void expandPresets(OptionName name, String[] names, Transform.Builder b, Deque<String> stack) {
+    private void expandPresets(OptionName name, String[] names, Transform.Builder b, List<String> chain) {
         for (String preset : names) {
             List<String> options = presets.get(preset).orElseThrow(() -> InvalidOptionException.of(name,
                     "preset '" + ProcessingPathParser.abbreviate(preset) + "' is not defined"));
-            if (stack.contains(preset) || stack.size() >= MAX_PRESET_DEPTH) {
-                throw InvalidOptionException.of(name, "preset '" + preset + "' refers to itself through " + String.join(" → ", stack));
+            if (chain.contains(preset)) {
+                String loop = String.join(" → ", chain) + " → " + preset;
+                LOG.warning(() -> "preset loop " + loop + ": the repeated preset '" + preset + "' is skipped there");
+                continue;
             }
-            stack.push(preset);
-            applyAll(options, b, stack);
-            stack.pop();
+            chain.add(preset);
+            applyAll(options, b, chain);
+            chain.remove(chain.size() - 1);
         }
     }
 

@@ -42,8 +42,7 @@ final class OutputOptions {
         p.register("cachebuster", "cb", 1, 1, (n, a, b) -> b.delivery = new Delivery(text(n, "cache buster", a[0]),
                 b.delivery.expires(), b.delivery.filename(), b.delivery.attachment()));
         p.register("expires", "exp", 1, 1, (n, a, b) -> b.delivery = new Delivery(b.delivery.cacheBuster(),
-                Optional.of(Instant.ofEpochSecond(Numbers.timestamp(n, a[0]))),
-                b.delivery.filename(), b.delivery.attachment()));
+                expiry(Numbers.timestamp(n, a[0])), b.delivery.filename(), b.delivery.attachment()));
         p.register("filename", "fn", 1, 2, OutputOptions::filename);
         p.register("return_attachment", "att", 1, 1, (n, a, b) -> b.delivery = new Delivery(b.delivery.cacheBuster(),
                 b.delivery.expires(), b.delivery.filename(), Numbers.bool(n, "return_attachment", a[0])));
@@ -82,6 +81,16 @@ final class OutputOptions {
         }
         b.delivery = new Delivery(b.delivery.cacheBuster(), b.delivery.expires(),
                 Optional.of(text(n, "filename", name)).filter(s -> !s.isEmpty()), b.delivery.attachment());
+    }
+
+    /**
+     * imgproxy refuses a URL as expired only when its timestamp is above 0, so {@code exp:0} never
+     * expires, and like any later option it replaces an earlier {@code exp}. Its headers then are
+     * those of a URL without {@code exp}, as in imgproxy 4, where a max-age of 0 from the expiry
+     * falls back to the default TTL.
+     */
+    private static Optional<Instant> expiry(long seconds) {
+        return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
     }
 
     private static Encoding with(Encoding e, long maxBytes) {

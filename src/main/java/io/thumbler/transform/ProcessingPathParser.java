@@ -43,7 +43,7 @@ public final class ProcessingPathParser {
         Optional<String> extension = Optional.empty();
         int at = encodedSource.lastIndexOf('@');
         if (at >= 0) {
-            extension = Optional.of(extension(encodedSource.substring(at + 1)));
+            extension = extension(encodedSource.substring(at + 1));
             source = encodedSource.substring(0, at);
         }
         return new ProcessingPath(options, checkedSource(percentDecode(source)), extension);
@@ -60,7 +60,7 @@ public final class ProcessingPathParser {
         Optional<String> extension = Optional.empty();
         int dot = encoded.lastIndexOf('.');
         if (dot >= 0) {
-            extension = Optional.of(extension(encoded.substring(dot + 1)));
+            extension = extension(encoded.substring(dot + 1));
             encoded = encoded.substring(0, dot);
         }
         if (encoded.isEmpty()) {
@@ -83,9 +83,13 @@ public final class ProcessingPathParser {
         }
     }
 
-    private static String extension(String value) {
-        return OutputFormats.canonical(value).orElseThrow(() -> new InvalidOptionException(
-                "output extension '" + abbreviate(value) + "' is not one of " + String.join(", ", OutputFormats.SUPPORTED)));
+    /** The text after {@code @} or {@code .}; empty ({@code …@}, {@code ….}) is no extension, as imgproxy reads it. */
+    private static Optional<String> extension(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(OutputFormats.canonical(value).orElseThrow(() -> new InvalidOptionException(
+                "output extension '" + abbreviate(value) + "' is not one of " + String.join(", ", OutputFormats.SUPPORTED))));
     }
 
     private static String stripPadding(String s) {

@@ -24,6 +24,9 @@ class SourceStatisticsTest {
         // base64url("s3://b/k.jpg")
         assertThat(stats.kindOf("/w:100/czM6Ly9iL2suanBn.png")).isEqualTo("s3");
         assertThat(stats.kindOf("/w:100/plain/ftp://x/y")).isEqualTo("other");
+        // as the request was verified: with the slashes a proxy collapsed put back
+        assertThat(stats.kindOf("/w%3A100/plain/s3:/bucket/key.jpg")).isEqualTo("s3");
+        assertThat(stats.kindOf("/info/w:100/plain/local:/a.jpg")).isEqualTo("local");
         assertThat(stats.kindOf("/nonsense")).isEqualTo("other");
     }
 

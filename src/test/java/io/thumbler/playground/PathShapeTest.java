@@ -27,6 +27,12 @@ class PathShapeTest {
         assertThat(cut.require(path)).isEqualTo(path);
     }
 
+    @Test
+    void returnsThePathTheThumbnailEndpointVerifiesSoTheSignedUrlWorks() {
+        assertThat(cut.require("/rs%3Afit%3A300%3A200/plain/local:/LadyBird.jpg@webp"))
+                .isEqualTo("/rs:fit:300:200/plain/local:///LadyBird.jpg@webp");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "relative/plain/local%3A%2F%2F%2Fa.jpg | path 'relative/plain/local%3A%2F%2F%2Fa.jpg' must start with '/'",

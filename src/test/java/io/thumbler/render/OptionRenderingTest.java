@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import javax.imageio.ImageIO;
@@ -130,6 +133,54 @@ class OptionRenderingTest {
         BufferedImage colour = png(framed, "t:10:ffffff:1:1");
         assertThat(colour.getWidth()).isEqualTo(200);
         assertThat(meanDifference(out, png(LADYBIRD, "rs:force:200:125"))).isLessThan(4);
+    }
+
+    @Test
+    void trimWithoutAColourTakesTheTopLeftPixelAsTheBackgroundOfEverySideAsImgproxyDoes() {
+        // A red line on the right edge differs from the top-left pixel, so it stays (libvips' 3x3
+        // median keeps a line on the edge: it extends the edge by copying). ImageMagick's own
+        // bounding box compares the right edge with the top-right pixel (red) and would cut it.
+        BufferedImage rightLine = canvas(40, 30);
+        fill(rightLine, 10, 10, 10, 10, 0x000000);
+        fill(rightLine, 39, 0, 1, 30, 0xff0000);
+        BufferedImage out = png(pngBytes(rightLine), "t:0");
+        assertThat(out.getWidth()).isEqualTo(30);
+        assertThat(out.getHeight()).isEqualTo(30);
+        assertThat(rgb(out, 29, 0)).isEqualTo(0xff0000);
+
+        // Likewise a red line on the bottom edge, which ImageMagick compares with the bottom-left pixel.
+        BufferedImage bottomLine = canvas(40, 30);
+        fill(bottomLine, 10, 10, 10, 10, 0x000000);
+        fill(bottomLine, 0, 29, 40, 1, 0xff0000);
+        out = png(pngBytes(bottomLine), "t:0");
+        assertThat(out.getWidth()).isEqualTo(40);
+        assertThat(out.getHeight()).isEqualTo(20);
+        assertThat(rgb(out, 0, 19)).isEqualTo(0xff0000);
+    }
+
+    /** A white RGB image. */
+    private static BufferedImage canvas(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        fill(img, 0, 0, width, height, 0xffffff);
+        return img;
+    }
+
+    private static void fill(BufferedImage img, int x, int y, int width, int height, int rgb) {
+        for (int j = y; j < y + height; j++) {
+            for (int i = x; i < x + width; i++) {
+                img.setRGB(i, j, rgb);
+            }
+        }
+    }
+
+    private static byte[] pngBytes(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

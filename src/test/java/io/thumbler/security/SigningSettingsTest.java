@@ -3,8 +3,15 @@ package io.thumbler.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +49,62 @@ class SigningSettingsTest {
     void namesTheKeyThatIsNotHex() {
         assertThatThrownBy(() -> SigningSettings.read(config(Map.of("thumbler.key", "xyz", "thumbler.salt", "00"))))
                 .hasMessageStartingWith("thumbler.key (THUMBLER_KEY): entry 1: the signing key is not");
+    }
+
+    @Test
+    void signatureSizeTakesImgproxysRangeAndWarnsBelow16Bytes() {
+        String path = "/w:10/plain/local:///a.jpg";
+        SigningKey key = SigningKey.fromHex("aa", "bb");
+        List<String> warnings = new ArrayList<>();
+
+        SignaturePolicy oneByte = withSigningWarnings(warnings, () -> SigningSettings.read(config(signed("1"))));
+        SignaturePolicy sixteen = withSigningWarnings(warnings, () -> SigningSettings.read(config(signed("16"))));
+
+        assertThat(oneByte.signatureFor(path)).isEqualTo(new UrlSigner(List.of(key), 1).sign(path)).hasSize(2);
+        assertThat(sixteen.signatureFor(path)).hasSize(22);
+        assertThat(warnings).containsExactly("thumbler.signature-size (THUMBLER_SIGNATURE_SIZE) is 1: a signature of 1 byte"
+                + " is one of 2^8 values, so a valid one for any path can be found by trying them against the server;"
+                + " 16 bytes or more keep that out of reach");
+    }
+
+    @Test
+    void signatureSizeOutsideOneTo32IsRefusedNamingTheValue() {
+        assertThatThrownBy(() -> SigningSettings.read(config(signed("0"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("thumbler.signature-size (THUMBLER_SIGNATURE_SIZE): 0 is outside the allowed range 1..32");
+        assertThatThrownBy(() -> SigningSettings.read(config(signed("33"))))
+                .hasMessage("thumbler.signature-size (THUMBLER_SIGNATURE_SIZE): 33 is outside the allowed range 1..32");
+    }
+
+    private static Map<String, String> signed(String signatureSize) {
+        return Map.of("thumbler.key", "aa", "thumbler.salt", "bb", "thumbler.signature-size", signatureSize);
+    }
+
+    /** Runs {@code read} and collects the warnings {@link SigningSettings} logs meanwhile. */
+    private static SignaturePolicy withSigningWarnings(List<String> warnings, Supplier<SignaturePolicy> read) {
+        Logger log = Logger.getLogger(SigningSettings.class.getName());
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel() == Level.WARNING) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(collect);
+        try {
+            return read.get();
+        } finally {
+            log.removeHandler(collect);
+        }
     }
 
     @Test

@@ -63,9 +63,16 @@ class UrlSignerTest {
     }
 
     @Test
-    void refusesSignaturesShorterThan16Bytes() {
-        assertThatThrownBy(() -> new UrlSigner(List.of(IMGPROXY_DOCS), 8))
-                .hasMessageContaining("between 16 and 32 bytes, not 8");
+    void takesImgproxysWholeRangeOfSizesOneTo32Bytes() {
+        UrlSigner oneByte = new UrlSigner(List.of(IMGPROXY_DOCS), 1);
+        assertThat(oneByte.sign(DOCS_PATH)).isEqualTo("oA"); // the first byte of DOCS_SIGNATURE's digest
+        assertThatCode(() -> oneByte.verify("oA", DOCS_PATH)).doesNotThrowAnyException();
+        assertThat(new UrlSigner(List.of(IMGPROXY_DOCS), 8).sign(DOCS_PATH)).isEqualTo("oKfUtW34Dvo");
+
+        assertThatThrownBy(() -> new UrlSigner(List.of(IMGPROXY_DOCS), 0))
+                .hasMessage("signature size must be between 1 and 32 bytes, not 0");
+        assertThatThrownBy(() -> new UrlSigner(List.of(IMGPROXY_DOCS), 33))
+                .hasMessage("signature size must be between 1 and 32 bytes, not 33");
     }
 
     @Test

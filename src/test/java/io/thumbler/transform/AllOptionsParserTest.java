@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +25,33 @@ class AllOptionsParserTest {
 
     private static Transform parse(String options) {
         return parse(new OptionParser(PRESETS, false), options);
+    }
+
+    /** Runs {@code parse} and collects the warnings {@link OptionParser} logs meanwhile. */
+    private static Transform withOptionParserWarnings(List<String> warnings, Supplier<Transform> parse) {
+        Logger log = Logger.getLogger(OptionParser.class.getName());
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel() == Level.WARNING) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(collect);
+        try {
+            return parse.get();
+        } finally {
+            log.removeHandler(collect);
+        }
     }
 
     private static Transform parse(OptionParser p, String options) {
@@ -93,6 +125,14 @@ class AllOptionsParserTest {
         assertThat(parse("fn:aG9saWRheSDwn4y0:1").delivery().filename()).contains("holiday 🌴");
         assertThat(t.delivery().expiredAt(Instant.ofEpochSecond(4102444800L))).isTrue();
         assertThat(t.delivery().expiredAt(Instant.ofEpochSecond(4102444799L))).isFalse();
+    }
+
+    @Test
+    void expiresZeroNeverExpiresAsInImgproxy() {
+        assertThat(parse("exp:0/w:10").delivery().expires()).isEmpty();
+        assertThat(parse("expires:0").delivery().expiredAt(Instant.now())).isFalse();
+        assertThat(parse("exp:4102444800/exp:0").delivery().expires()).as("a later exp replaces an earlier one").isEmpty();
+        assertThat(parse("exp:1").delivery().expiredAt(Instant.now())).as("any timestamp above 0 can expire").isTrue();
     }
 
     @Test
@@ -188,9 +228,49 @@ class AllOptionsParserTest {
     }
 
     @Test
-    void aPresetThatNamesItselfIs400() {
-        OptionParser p = new OptionParser(Presets.parse("loop=pr:loop"), false);
-        assertThatThrownBy(() -> parse(p, "pr:loop")).hasMessageContaining("preset 'loop' refers to itself");
-        assertThat(Optional.of(parse("cb:x").canonical())).contains("cb:x");
+    void aPresetLoopIsSkippedWithAWarningAsInImgproxy() {
+        // imgproxy's TestParsePathPresetLoopDetection: no error, both presets apply
+        OptionParser p = new OptionParser(Presets.parse("test1=resizing_type:fill/preset:test2,test2=blur:0.2/preset:test1"), false);
+        List<String> warnings = new ArrayList<>();
+
+        Transform t = withOptionParserWarnings(warnings, () -> parse(p, "preset:test1"));
+
+        assertThat(t.resizeType()).isEqualTo(ResizeType.FILL);
+        assertThat(t.blur()).isEqualTo(0.2);
+        assertThat(warnings).containsExactly("preset loop test1 → test2 → test1: the repeated preset 'test1' is skipped there");
+    }
+
+    @Test
+    void aPresetThatNamesItselfIsSkippedThereAndEverythingElseApplies() {
+        OptionParser p = new OptionParser(Presets.parse("loop=w:10/pr:loop:other/h:20,other=q:50"), false);
+        List<String> warnings = new ArrayList<>();
+
+        Transform t = withOptionParserWarnings(warnings, () -> parse(p, "pr:loop"));
+
+        assertThat(t.canonical()).isEqualTo("w:10/h:20/q:50");
+        assertThat(warnings).containsExactly("preset loop loop → loop: the repeated preset 'loop' is skipped there");
+    }
+
+    @Test
+    void theDefaultPresetIsExpandedAsPresetDefault() {
+        OptionParser p = new OptionParser(Presets.parse("default=q:60/pr:default"), false);
+        List<String> warnings = new ArrayList<>();
+
+        Transform t = withOptionParserWarnings(warnings, () -> parse(p, "w:10"));
+
+        assertThat(t.canonical()).isEqualTo("w:10/q:60");
+        assertThat(warnings).containsExactly("preset loop default → default: the repeated preset 'default' is skipped there");
+    }
+
+    @Test
+    void onlyARepeatWithinOneChainIsALoop() {
+        OptionParser twice = new OptionParser(Presets.parse("a=pr:b/pr:b,b=w:10"), false);
+        String deepChain = "p0=pr:p1,p1=pr:p2,p2=pr:p3,p3=pr:p4,p4=pr:p5,p5=pr:p6,p6=pr:p7,p7=pr:p8,p8=pr:p9,p9=pr:p10,p10=w:7";
+        OptionParser deep = new OptionParser(Presets.parse(deepChain), false);
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(withOptionParserWarnings(warnings, () -> parse(twice, "pr:a/pr:b")).canonical()).isEqualTo("w:10");
+        assertThat(withOptionParserWarnings(warnings, () -> parse(deep, "pr:p0")).canonical()).isEqualTo("w:7");
+        assertThat(warnings).isEmpty();
     }
 }

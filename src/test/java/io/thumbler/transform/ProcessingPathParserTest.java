@@ -37,6 +37,19 @@ class ProcessingPathParserTest {
     }
 
     @Test
+    void anEmptyExtensionIsNoneAsInImgproxy() {
+        ProcessingPath plain = parser.parse("/w:10/plain/local:///a.jpg@");
+        assertThat(plain.source()).isEqualTo("local:///a.jpg");
+        assertThat(plain.extension()).isEmpty();
+
+        // base64url("local:///a.jpg"), with and without its padding
+        ProcessingPath base64 = parser.parse("/w:10/bG9jYWw6Ly8vYS5qcGc.");
+        assertThat(base64.source()).isEqualTo("local:///a.jpg");
+        assertThat(base64.extension()).isEmpty();
+        assertThat(parser.parse("/w:10/bG9jYWw6Ly8vYS5qcGc=.").extension()).isEmpty();
+    }
+
+    @Test
     void jpegExtensionIsCanonicallyJpg() {
         assertThat(parser.parse("/plain/local:///a.png@jpeg").extension()).hasValue("jpg");
     }
