@@ -11,7 +11,8 @@ import io.thumbler.source.SourceUri;
 
 /**
  * One version of an original, from the original cache or fetched once however many renders of it
- * start at the same time (an upload followed by a burst of sizes fetches it once). A fetched
+ * start at the same time (an upload followed by a burst of sizes fetches it once). Local files are
+ * not kept: they are read from their own disk each time. A fetched
  * original gives its share of the in-flight budget back once it is stored: from then on the render
  * slot its caller holds is what bounds it.
  */
@@ -36,6 +37,12 @@ public class OriginalCache {
                 return o;
             }
         }
+        if (!kept(source)) {
+            try (Original o = fetch.get()) {
+                SourceFactsCache.remember(stores.get(), source, o, caches.settings());
+                return o;
+            }
+        }
         String sourceId = CacheKeys.sourceId(source);
         String key = CacheKeys.original(sourceId, version);
         Original cached = stores.get().originals().get(key);
@@ -48,6 +55,11 @@ public class OriginalCache {
                 return o;
             }
         }).value();
+    }
+
+    /** Whether originals of this source are kept here: local files are read from their disk instead. */
+    static boolean kept(SourceUri source) {
+        return source.scheme() != SourceUri.Scheme.LOCAL;
     }
 
     public SingleFlight<Original> fetches() {

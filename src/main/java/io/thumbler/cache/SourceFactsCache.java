@@ -54,10 +54,12 @@ public class SourceFactsCache {
 
     /**
      * Stores what a fetch taught: the facts (unless the TTL is 0) and the original itself, unless it
-     * is larger than {@code THUMBLER_CACHE_ORIGINALS_MAX_ENTRY_MB}. Storing an original and reading it
-     * back through Ehcache's tiers takes about four copies of it in heap at once (the encoded entry,
-     * the disk tier's write buffer, the read buffer, the decoded bytes); for the few very large
-     * originals a second fetch costs less than that.
+     * is a local file or larger than {@code THUMBLER_CACHE_ORIGINALS_MAX_ENTRY_MB}. A local file is
+     * already on a local disk (and in the page cache): a copy in the disk tier would only cost a
+     * write, a checksum and two copies in heap. Storing an original and reading it back through
+     * Ehcache's tiers takes about four copies of it in heap at once (the encoded entry, the disk
+     * tier's write buffer, the read buffer, the decoded bytes); for the few very large originals a
+     * second fetch costs less than that.
      */
     static SourceFacts remember(CacheStores stores, SourceUri source, Original original, CacheSettings settings) {
         String sourceId = CacheKeys.sourceId(source);
@@ -65,7 +67,7 @@ public class SourceFactsCache {
         if (!settings.sourceTtl().isZero()) {
             stores.facts().put(sourceId, facts);
         }
-        if (original.bytes().length <= settings.originalsMaxEntryBytes()) {
+        if (OriginalCache.kept(source) && original.bytes().length <= settings.originalsMaxEntryBytes()) {
             String key = CacheKeys.original(sourceId, original.version());
             stores.originals().put(key, original);
             stores.index().addOriginal(CacheKeys.purgeId(source), key);

@@ -26,6 +26,11 @@ import io.thumbler.error.ThumblerException;
  * into a bounded buffer (a chatty process can neither block on a full pipe nor fill the heap) and
  * carries the reason of a failure into the log.
  *
+ * <p>Children run at niceness {@value #NICENESS} (through {@code /usr/bin/nice}, which replaces
+ * itself with {@code convert}: same process, same PID): when renders and requests compete for the
+ * cores, the request threads come first, so cache hits and refusals stay fast while every core
+ * renders, and a render loses nothing when the cores are otherwise idle.
+ *
  * <p>Every running child is tracked so that a shutdown can end the ones still running at its
  * deadline ({@link #stopAll()}). The registry is static on purpose: it holds the children of this
  * deployment's class loader, whichever {@code ConvertProcess} started them.
@@ -35,6 +40,11 @@ public final class ConvertProcess {
     /** How much of stderr is kept; ImageMagick's first lines carry the reason. */
     static final int STDERR_LIMIT = 8 * 1024;
     private static final Duration TERM_GRACE = Duration.ofSeconds(2);
+    static final int NICENESS = 10;
+    private static final Path NICE = Path.of("/usr/bin/nice");
+    /** Without coreutils' nice (not seen on any supported system), children run at the JVM's priority. */
+    private static final List<String> PREFIX = java.nio.file.Files.isExecutable(NICE)
+            ? List.of(NICE.toString(), "-n", Integer.toString(NICENESS)) : List.of();
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     /** Children ended by {@link #stopAll()}: their exit is a shutdown, not a bad original. */
     private static final Set<Process> STOPPED = ConcurrentHashMap.newKeySet();
@@ -73,7 +83,8 @@ public final class ConvertProcess {
      *         500 when the process could not be started
      */
     public Result run(List<String> arguments, Path workDir) {
-        List<String> command = new ArrayList<>(arguments.size() + 1);
+        List<String> command = new ArrayList<>(arguments.size() + 4);
+        command.addAll(PREFIX);
         command.add(binary.toString());
         command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command)

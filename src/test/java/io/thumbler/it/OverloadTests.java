@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many distinct cold requests at once (research L2): each gets its thumbnail or a 503 with
- * {@code Retry-After} and {@code no-store} — never a hang, a 500 or a dead server — while the
- * health endpoint keeps answering. The load is bounded (a fixed client pool, loopback only). And a
- * render whose ImageMagick is killed: a transient 500, never remembered as a bad original.
+ * Many distinct cold requests at once: each gets its thumbnail or a 503 with {@code Retry-After} and
+ * {@code no-store} — never a hang, a 500 or a dead server — while the health endpoint keeps
+ * answering; the same for many distinct large originals at once, which must not exhaust the heap of
+ * the production JVM options the server runs with. The load is bounded (a fixed client pool,
+ * loopback only). And a render whose ImageMagick is killed: a transient 500, never remembered as a
+ * bad original.
  */
 interface OverloadTests extends ServerUnderTest {
 
@@ -62,6 +66,55 @@ interface OverloadTests extends ServerUnderTest {
         }
         ServerUnderTest.assertNothingLeftBehind();
         assertThat(client().getSigned(plainPath("w:64", "LadyBird.jpg", "jpg")).statusCode()).as("still serving").isEqualTo(200);
+    }
+
+    /**
+     * 64 distinct originals of about 16 MB at once (hard links of one noise JPEG, so 64 sources for
+     * one file's disk space), three rounds. Reading them all at once would hold a gigabyte; the
+     * server's heap is the 320 MB of server-config/jvm.options, with ExitOnOutOfMemoryError.
+     */
+    @Test
+    default void distinctLargeOriginalsAtOnceGetARenderOrA503AndTheServerLives() throws Exception {
+        int sources = 64;
+        Path big = ServerUnderTest.originals().resolve("large-noise-0.jpg");
+        if (!Files.exists(big)) {
+            Process p = new ProcessBuilder("/usr/bin/convert", "-size", "2900x2000", "xc:#808070", "+noise", "Random",
+                    "-quality", "100", big.toString()).redirectErrorStream(true).start();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+            for (int i = 1; i < sources; i++) {
+                Files.createLink(big.resolveSibling("large-noise-" + i + ".jpg"), big);
+            }
+        }
+        assertThat(Files.size(big)).as("a large original").isGreaterThan(12L << 20);
+
+        ExecutorService pool = Executors.newFixedThreadPool(sources);
+        try {
+            int ok = 0;
+            for (int round = 0; round < 3; round++) {
+                List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
+                for (int i = 0; i < sources; i++) {
+                    String path = plainPath(ThumblerClient.fresh("rs:fit:300:300/cb:large" + round), "large-noise-" + i + ".jpg", "jpg");
+                    responses.add(pool.submit(() -> client().getSigned(path)));
+                }
+                for (Future<HttpResponse<byte[]>> f : responses) {
+                    HttpResponse<byte[]> r = f.get(5, TimeUnit.MINUTES);
+                    if (r.statusCode() == 200) {
+                        ok++;
+                    } else {
+                        assertThat(r.statusCode()).as(ThumblerClient.text(r)).isEqualTo(503);
+                        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+                        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+                    }
+                }
+            }
+            assertThat(ok).as("some large originals are rendered").isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        ServerUnderTest.assertNothingLeftBehind();
+        assertThat(client().getSigned(plainPath(ThumblerClient.fresh("w:64"), "LadyBird.jpg", "jpg")).statusCode())
+                .as("alive and rendering").isEqualTo(200);
     }
 
     @Test
