@@ -305,7 +305,7 @@ if (mem) {
   sections.push(`## 6. Memory: ${mem.done} of ${mem.requests} distinct requests${mem.truncated ? ' (stopped at the time bound)' : ''}
 
 ${mem.files} raster originals (SVG and the truncated HEIC left out) × 7 sizes, distinct cache busters,
-${mem.clients} clients, the production launch (`server-config/jvm.options`, `MALLOC_ARENA_MAX=2`). RSS of the JVM plus its live ImageMagick children, sampled every 50 ms.
+${mem.clients} clients, the production launch (\`server-config/jvm.options\`, \`MALLOC_ARENA_MAX=2\`). RSS of the JVM plus its live ImageMagick children, sampled every 50 ms.
 
 JVM RSS right after start-up (ready, before any measurement): ${mib(env.thumblerRssAtStart)}.
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.thumbler.render.BadInputs;
 
 /**
- * The bad originals of the research's bad-input list (pixel floods, decompression bombs,
+ * The known bad originals (pixel floods, decompression bombs,
  * truncations, SVG/MVG/MSL/PS/PDF/TIFF/BMP/MIFF/ICO disguised as JPEG), sent through the running
  * server: each is refused with 422 and a message, or rendered safely, and no ImageMagick process
  * and no temp file stays behind.

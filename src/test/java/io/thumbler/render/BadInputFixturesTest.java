@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Every bad original of research Appendix A / §7.1 goes through the Java gate (sniff, then the
+ * Every known bad original goes through the Java gate (sniff, then the
  * default limits) and comes out as a 422 naming the problem, before any process could start.
  */
 class BadInputFixturesTest {

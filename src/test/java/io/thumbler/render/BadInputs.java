@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * The bad originals of research Appendix A and §7.1, built in Java at test time (never checked
+ * The known bad originals, built in Java at test time (never checked
  * in): pixel-flood headers, decompression bombs, truncations and foreign formats named {@code .jpg}.
  *
  * <p>Public so that the end-to-end tests in {@code io.thumbler.it} send the same files through the server.

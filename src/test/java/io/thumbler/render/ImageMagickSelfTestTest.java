@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-/** The startup self-test against this machine's real ImageMagick (research IM-0, L7). */
+/** The startup self-test against this machine's real ImageMagick. */
 class ImageMagickSelfTestTest {
 
     @TempDir

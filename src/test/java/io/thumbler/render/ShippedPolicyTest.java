@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * The real /usr/bin/convert under the shipped policy.xml refuses every disguised or dangerous
  * input even when it is left to guess the format (no coder prefix), and when a dangerous coder
- * is named explicitly; the formats Thumbler serves still render (research §7.2, TEST-1).
+ * is named explicitly; the formats Thumbler serves still render.
  */
 class ShippedPolicyTest {
 
@@ -189,7 +189,7 @@ class ShippedPolicyTest {
         assertThat(run.outputBytes).isPositive();
     }
 
-    /** max-memory-request truncates the 200 MB zTXt chunk (research §1.7: 11 MB RSS instead of 624 MB). */
+    /** max-memory-request truncates the 200 MB zTXt chunk (11 MB RSS instead of 624 MB without it). */
     @Test
     void zTxtBombIsCutShortByMaxMemoryRequest() throws Exception {
         Run run = render("png:" + BadInputs.writeBomb(dir, "png_ztxt_bomb.png") + "[0]");

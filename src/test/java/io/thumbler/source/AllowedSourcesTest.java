@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
 
-/** U23: matching by parsed host, port and path prefix, never by string prefix. */
+/** Matching by parsed host, port and path prefix, never by string prefix. */
 class AllowedSourcesTest {
 
     private final AllowedSources allowed = AllowedSources.parse(List.of("allowed.example.com", "https://cdn.example.com/public/",

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
 
-/** {@link HttpsOriginals} against a loopback HTTPS origin (security research 7.3, U20–U25). */
+/** {@link HttpsOriginals} against a loopback HTTPS origin. */
 class HttpsOriginalsTest {
 
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(1);
@@ -124,9 +124,9 @@ class HttpsOriginalsTest {
         }
     }
 
-    /** U25: the Content-Type is not trusted either way; the header sniffer decides (422 later). */
+    /** The Content-Type is not trusted either way; the header sniffer decides (422 later). */
     @Test
-    void u25HtmlPassesThroughAsBytes() {
+    void htmlPassesThroughAsBytes() {
         byte[] html = "<html><body>not an image</body></html>".getBytes(StandardCharsets.UTF_8);
         origin.script(exchange -> ScriptedHttpServer.answer(exchange, 200, html, "Content-Type", "text/html"));
         try (HttpsOriginals originals = loopbackOrigin(1024)) {
@@ -134,9 +134,9 @@ class HttpsOriginalsTest {
         }
     }
 
-    /** U24: a gzip body is never inflated: a bomb stays its compressed size. */
+    /** A gzip body is never inflated: a bomb stays its compressed size. */
     @Test
-    void u24ContentEncodingIsNotDecoded() {
+    void contentEncodingIsNotDecoded() {
         byte[] gzip = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         origin.script(exchange -> ScriptedHttpServer.answer(exchange, 200, gzip, "Content-Encoding", "gzip"));
         try (HttpsOriginals originals = loopbackOrigin(1024)) {
@@ -144,7 +144,7 @@ class HttpsOriginalsTest {
         }
     }
 
-    /** U23: only the exact allowed host passes; nothing is fetched otherwise. */
+    /** Only the exact allowed host passes; nothing is fetched otherwise. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "https://localhost.evil.example:{port}/a.gif | host 'localhost.evil.example' is not an allowed source",
@@ -152,7 +152,7 @@ class HttpsOriginalsTest {
         "https://127.0.0.1:{port}/a.gif              | host '127.0.0.1' is not an allowed source",
         "https://localhost:{canary}/a.gif            | host 'localhost' is not an allowed source",
         "https://localhost./a.gif                    | host 'localhost.' is not an allowed source"})
-    void u23OnlyTheExactAllowedHostAndPortPass(String source, String problem) {
+    void onlyTheExactAllowedHostAndPortPass(String source, String problem) {
         try (HttpsOriginals originals = loopbackOrigin(1024)) {
             String text = source.replace("{port}", String.valueOf(origin.port())).replace("{canary}", String.valueOf(canary.port()));
             assertStatus(() -> originals.fetch(SourceUri.parse(text)), 404, problem);
@@ -161,7 +161,7 @@ class HttpsOriginalsTest {
         assertThat(canary.connections()).isZero();
     }
 
-    /** U20: the allow-list names these hosts, and the address policy still refuses them, before any connection. */
+    /** The allow-list names these hosts, and the address policy still refuses them, before any connection. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "127.0.0.1:{canary}                | loopback",
@@ -175,7 +175,7 @@ class HttpsOriginalsTest {
         "169.254.10.10                     | link-local",
         "0.0.0.0:{canary}                  | in 0.0.0.0/8",
         "[64:ff9b::7f00:1]                 | a NAT64 address"})
-    void u20RefusedAddressesAreNeverDialled(String hostAndPort, String reason) {
+    void refusedAddressesAreNeverDialled(String hostAndPort, String reason) {
         String authority = hostAndPort.replace("{canary}", String.valueOf(canary.port()));
         try (HttpsOriginals originals = originals(AddressPolicy.STRICT, 1024, authority)) {
             long start = System.nanoTime();
@@ -188,7 +188,7 @@ class HttpsOriginalsTest {
 
     /** U20 'localhost.': even when listed, a name that resolves to loopback is refused. */
     @Test
-    void u20ANameResolvingToLoopbackIsRefused() throws Exception {
+    void aNameResolvingToLoopbackIsRefused() throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (HttpsOriginals originals = originals(AddressPolicy.STRICT, 1024, host -> new InetAddress[] {loopback},
                 "localhost.:" + canary.port())) {
@@ -198,9 +198,9 @@ class HttpsOriginalsTest {
         assertThat(canary.connections()).isZero();
     }
 
-    /** U21: DNS answers public to the check and loopback to the connection; the connect-time check refuses. */
+    /** DNS answers public to the check and loopback to the connection; the connect-time check refuses. */
     @Test
-    void u21ARebindingAnswerIsCaughtAtConnectTime() throws Exception {
+    void aRebindingAnswerIsCaughtAtConnectTime() throws Exception {
         InetAddress publicAddress = InetAddress.getByName("93.184.216.34");
         try (HttpsOriginals originals = originals(AddressPolicy.STRICT, 1024, host -> new InetAddress[] {publicAddress},
                 "localhost:" + canary.port())) {
@@ -210,14 +210,14 @@ class HttpsOriginalsTest {
         assertThat(canary.connections()).isZero();
     }
 
-    /** U22: every redirect hop passes the same checks. */
+    /** Every redirect hop passes the same checks. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "https://169.254.169.254/latest/meta-data/ | 404 | (redirected to 'https://169.254.169.254/latest/meta-data/'): host '169.254.169.254' is not an allowed source",
         "https://localhost:{canary}/a.gif          | 404 | host 'localhost' is not an allowed source",
         "http://localhost:{port}/a.gif             | 404 | redirects to 'http://localhost:{port}/a.gif', which is not an https source",
         "https://localhost:{port}/../etc/passwd    | 404 | redirects to an address that is refused"})
-    void u22RedirectsAreCheckedPerHop(String location, int status, String problem) {
+    void redirectsAreCheckedPerHop(String location, int status, String problem) {
         String target = location.replace("{port}", String.valueOf(origin.port())).replace("{canary}", String.valueOf(canary.port()));
         origin.script(exchange -> ScriptedHttpServer.answer(exchange, 302, new byte[0], "Location", target));
         try (HttpsOriginals originals = loopbackOrigin(1024)) {
@@ -228,7 +228,7 @@ class HttpsOriginalsTest {
     }
 
     @Test
-    void u22ARedirectToAnAllowedHostWhoseAddressIsRefusedIsRefusedAtThatHop() throws Exception {
+    void aRedirectToAnAllowedHostWhoseAddressIsRefusedIsRefusedAtThatHop() throws Exception {
         InetAddress privateAddress = InetAddress.getByName("10.0.0.7");
         HttpsOriginals.Resolver resolver = host -> host.equals("internal.example")
                 ? new InetAddress[] {privateAddress} : InetAddress.getAllByName(host);
@@ -255,7 +255,7 @@ class HttpsOriginalsTest {
     }
 
     @Test
-    void u22ARedirectLoopIs502AfterTheMaximum() {
+    void aRedirectLoopIs502AfterTheMaximum() {
         origin.script(exchange -> ScriptedHttpServer.answer(exchange, 302, new byte[0], "Location",
                 exchange.getRequestURI().getPath().equals("/a.gif") ? "/b.gif" : "/a.gif"));
         try (HttpsOriginals originals = loopbackOrigin(1024)) {
@@ -264,9 +264,9 @@ class HttpsOriginalsTest {
         }
     }
 
-    /** U24: a body without a length is counted while it streams. */
+    /** A body without a length is counted while it streams. */
     @Test
-    void u24AnEndlessBodyIs422OnceTheCapIsPassed() {
+    void anEndlessBodyIs422OnceTheCapIsPassed() {
         origin.script(exchange -> {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -318,10 +318,10 @@ class HttpsOriginalsTest {
         }
     }
 
-    /** U24: never answers, trickles a byte at a time, stalls mid-body: all 504 within the deadline. */
+    /** Never answers, trickles a byte at a time, stalls mid-body: all 504 within the deadline. */
     @ParameterizedTest
     @CsvSource({"headers", "trickle", "stall"})
-    void u24ASlowOriginIs504WithinTheDownloadTimeout(String how) {
+    void aSlowOriginIs504WithinTheDownloadTimeout(String how) {
         origin.script(exchange -> {
             switch (how) {
                 case "headers" -> sleep(5000);
