@@ -83,6 +83,20 @@ public final class ConvertProcess {
      *         500 when the process could not be started
      */
     public Result run(List<String> arguments, Path workDir) {
+        return run(arguments, workDir, deadline);
+    }
+
+    /**
+     * Runs {@code convert} with at most {@code budget} of wall time: what is left of a render's
+     * deadline when it takes several processes (analysis, re-encodes under {@code max_bytes}).
+     *
+     * @throws ThumblerException 504 when the budget is spent (before the start, or while it runs),
+     *         500 when the process could not be started
+     */
+    public Result run(List<String> arguments, Path workDir, Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw overDeadline("no time left to start another ImageMagick process");
+        }
         List<String> command = new ArrayList<>(arguments.size() + 4);
         command.addAll(PREFIX);
         command.add(binary.toString());
@@ -105,14 +119,13 @@ public final class ConvertProcess {
         BoundedDrain stderr = BoundedDrain.start(process.getErrorStream(), STDERR_LIMIT);
         BoundedDrain stdout = BoundedDrain.start(process.getInputStream(), STDERR_LIMIT);
         try {
-            boolean ended = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            boolean ended = process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS);
             if (STOPPED.remove(process)) {
                 throw shuttingDown(null);
             }
             if (!ended) {
                 stop(process);
-                throw new ThumblerException(504, "rendering took longer than the " + deadline.toSeconds() + " s deadline",
-                        "convert killed after " + deadline + "; stderr: " + stderr.text(), null);
+                throw overDeadline("convert killed after " + budget + "; stderr: " + stderr.text());
             }
             stderr.await();
             stdout.await();
@@ -130,6 +143,10 @@ public final class ConvertProcess {
         }
     }
 
+
+    private ThumblerException overDeadline(String detail) {
+        return new ThumblerException(504, "rendering took longer than the " + deadline.toSeconds() + " s deadline", detail, null);
+    }
     private static ThumblerException shuttingDown(Throwable cause) {
         return new ThumblerException(503, "rendering was interrupted (the server is shutting down)", null, cause, 1);
     }

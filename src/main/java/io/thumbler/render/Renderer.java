@@ -3,6 +3,7 @@ package io.thumbler.render;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,24 +36,27 @@ public final class Renderer {
     /**
      * Analyses the source when trim or smart gravity need its pixels, plans the geometry, renders,
      * and, under a {@code max_bytes} budget, renders again at lower quality until the result fits.
+     * {@code THUMBLER_RENDER_TIMEOUT} bounds all of it: each process gets what is left, so a render
+     * of several passes answers 504 at the deadline instead of one deadline per pass.
      */
     public Rendition render(RenderJob job) {
+        long deadline = System.nanoTime() + settings.renderTimeout().toNanos();
         Path dir = createPrivateDir();
         try {
             Path input = dir.resolve("in");
             Files.write(input, job.original());
             int[] size = SourceReading.frameSize(job.header(), job.transform());
             SourceFrame frame = SourceAnalysis.needed(job.transform())
-                    ? SourceAnalysis.analyse(job, input, dir, convert, settings)
+                    ? SourceAnalysis.analyse(job, input, dir, convert, settings, left(deadline))
                     : SourceFrame.of(size[0], size[1]);
             ResizeGeometry geometry = GeometryPlanner.plan(frame, job.transform());
-            Rendition r = renderOnce(job, geometry, input, dir);
+            Rendition r = renderOnce(job, geometry, input, dir, deadline);
             long budget = job.transform().encoding().maxBytes();
             RenderJob next = job;
             while (budget > 0 && r.bytes().length > budget && next.quality() > 10 && lossy(job.output())) {
                 next = new RenderJob(job.original(), job.header(), job.transform(), job.output(),
                         ByteBudget.nextQuality(next.quality(), r.bytes().length, budget));
-                Rendition smaller = renderOnce(next, geometry, input, dir);
+                Rendition smaller = renderOnce(next, geometry, input, dir, deadline);
                 r = new Rendition(smaller.bytes(), smaller.format(), smaller.width(), smaller.height(), r.renderMillis() + smaller.renderMillis());
             }
             return r;
@@ -64,10 +68,15 @@ public final class Renderer {
         }
     }
 
-    private Rendition renderOnce(RenderJob job, ResizeGeometry geometry, Path input, Path dir) throws IOException {
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(deadline - System.nanoTime());
+    }
+
+    private Rendition renderOnce(RenderJob job, ResizeGeometry geometry, Path input, Path dir, long deadline) throws IOException {
         Path output = dir.resolve("out");
         Files.deleteIfExists(output);
-        ConvertProcess.Result result = convert.run(ThumbnailCommand.arguments(job, geometry, input, output, dir, settings), dir);
+        ConvertProcess.Result result = convert.run(ThumbnailCommand.arguments(job, geometry, input, output, dir, settings), dir,
+                left(deadline));
         if (!result.succeeded()) {
             throw ConvertFailure.of("render", result, settings.renderTimeout());
         }

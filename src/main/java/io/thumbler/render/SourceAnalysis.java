@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +43,9 @@ final class SourceAnalysis {
                 || t.crop().gravity().map(g -> g.type() == GravityType.SMART).orElse(false);
     }
 
-    static SourceFrame analyse(RenderJob job, Path input, Path dir, ConvertProcess convert, RenderSettings settings) throws IOException {
+    /** @param budget what is left of the render's deadline */
+    static SourceFrame analyse(RenderJob job, Path input, Path dir, ConvertProcess convert, RenderSettings settings,
+                               Duration budget) throws IOException {
         Transform t = job.transform();
         int[] size = SourceReading.frameSize(job.header(), t);
         int frameW = t.rotate() % 180 == 90 ? size[1] : size[0];
@@ -65,7 +68,7 @@ final class SourceAnalysis {
         }
         op.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE);
         op.addImage("PNG24:" + preview);
-        ConvertProcess.Result r = convert.run(op.getCmdArgs(), dir);
+        ConvertProcess.Result r = convert.run(op.getCmdArgs(), dir, budget);
         if (!r.succeeded()) {
             throw ConvertFailure.of("analysis", r, settings.renderTimeout());
         }

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param bytes        the whole original (sizes are capped before it is read)
  * @param version      changes whenever the content may have changed (S3 ETag or VersionId, HTTP
- *                     ETag, file size and modification time); part of every cache key
+ *                     ETag, a local file's size, modification and status-change times and inode); part of every
+ *                     cache key
  * @param lastModified when the origin says it last changed, if it says
  * @param reservation  its bytes' share of the in-flight budget, or {@code null} (from a cache)
  */
