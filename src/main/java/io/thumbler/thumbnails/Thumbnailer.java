@@ -128,7 +128,7 @@ public class Thumbnailer {
      * again; a fetch that failed (404, 5xx) may succeed next time and is not remembered.
      */
     private KnownSource learn(SourceUri source, RequestTimings timings) {
-        String failureKey = "source:" + CacheKeys.sourceId(source);
+        String failureKey = sourceFailureKey(source);
         recentFailures.replay(failureKey);
         try {
             return sourceFacts.learn(source, () -> fetch(source, timings));
@@ -164,8 +164,7 @@ public class Thumbnailer {
         try {
             rendition = renderPool.render(() -> {
                 Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
-                ImageHeader header = HeaderSniffer.sniff(original.bytes());
-                renderSettings.limits().check(header, original.bytes().length);
+                ImageHeader header = checkedHeader(v.source(), original);
                 used[0] = original;
                 renderStart[0] = System.nanoTime();
                 return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality());
@@ -179,6 +178,28 @@ public class Thumbnailer {
         CachedRendition r = new CachedRendition(rendition.bytes(), rendition.format(), rendition.width(), rendition.height(),
                 original.lastModified());
         return new RenditionCache.Rendered(r, original.version().equals(version));
+    }
+
+    /**
+     * The original's header, within the limits. An original beyond them fails every variant of it,
+     * so the refusal is remembered for the source (as a header the sniffer refuses is while the
+     * facts are learned): the next variant is refused without fetching the original again.
+     */
+    private ImageHeader checkedHeader(SourceUri source, Original original) {
+        try {
+            ImageHeader header = HeaderSniffer.sniff(original.bytes());
+            renderSettings.limits().check(header, original.bytes().length);
+            return header;
+        } catch (ThumblerException e) {
+            if (e.status() == 422) {
+                recentFailures.remember(sourceFailureKey(source), e);
+            }
+            throw e;
+        }
+    }
+
+    private static String sourceFailureKey(SourceUri source) {
+        return "source:" + CacheKeys.sourceId(source);
     }
 
     private Original fetch(SourceUri source, RequestTimings timings) {
