@@ -54,7 +54,9 @@ final class CacheManagerConfiguration {
                     .updateCache(RENDITIONS, c -> c.withResourcePools(pools(settings.renditions())))
                     .updateCache(ORIGINALS, c -> c.withResourcePools(pools(settings.originals())));
             if (!settings.sourceTtl().isZero()) {
-                b = b.updateCache(SOURCE_FACTS, c -> c.withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(settings.sourceTtl())));
+                // Kept past the TTL for the stale-if-error grace; SourceFactsCache decides what is fresh.
+                b = b.updateCache(SOURCE_FACTS, c -> c.withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(
+                        settings.sourceTtl().plus(settings.staleIfError()))));
             }
         }
         return b.build();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.thumbler.config.ConfigReader;
+import io.thumbler.http.CacheHeaders;
 
 /**
  * The cache configuration, validated at startup. Every value comes from a {@code thumbler.cache.*}
@@ -19,12 +20,14 @@ import io.thumbler.config.ConfigReader;
  * @param originalsMaxEntryBytes {@code THUMBLER_CACHE_ORIGINALS_MAX_ENTRY_MB}: larger originals are
  *                      not kept in the original cache (each render of one fetches it again)
  * @param sourceTtl     {@code THUMBLER_CACHE_SOURCE_TTL}: how long a source's version is trusted
+ * @param staleIfError  {@code THUMBLER_STALE_IF_ERROR}: how much longer a source's last known version
+ *                      still serves its cached variants while its origin fails
  * @param coalesceWait  {@code THUMBLER_CACHE_COALESCE_WAIT}: how long a request waits for another's load
  * @param clustered     {@code THUMBLER_CLUSTER}: share renditions through Payara's Hazelcast JCache
  * @param adminToken    {@code THUMBLER_ADMIN_TOKEN}: bearer token of the admin endpoints; none disables them
  */
 public record CacheSettings(boolean enabled, Path dir, Optional<Path> configFile, TierSizes renditions,
-                            TierSizes originals, long originalsMaxEntryBytes, Duration sourceTtl, Duration coalesceWait, boolean clustered,
+                            TierSizes originals, long originalsMaxEntryBytes, Duration sourceTtl, Duration staleIfError, Duration coalesceWait, boolean clustered,
                             Optional<String> adminToken) {
 
     /** Admin tokens shorter than this are refused: a bearer token is a password. */
@@ -63,6 +66,7 @@ public record CacheSettings(boolean enabled, Path dir, Optional<Path> configFile
                     + " characters; use at least " + MIN_TOKEN_LENGTH);
         }
         return new CacheSettings(enabled, dir, file, renditions, originals, maxEntryMb << 20, Duration.ofSeconds(sourceTtl),
+                CacheHeaders.staleIfError(config),
                 Duration.ofSeconds(wait), clustered, token);
     }
 

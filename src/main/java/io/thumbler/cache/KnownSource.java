@@ -7,6 +7,12 @@ package io.thumbler.cache;
  *
  * @param facts      version, format, modification time
  * @param remembered whether the facts came from the cache without touching the origin
+ * @param stale      whether they are past the source TTL, used because the origin failed to answer
+ *                   (within {@code THUMBLER_STALE_IF_ERROR})
  */
-public record KnownSource(SourceFacts facts, boolean remembered) {
+public record KnownSource(SourceFacts facts, boolean remembered, boolean stale) {
+
+    public KnownSource(SourceFacts facts, boolean remembered) {
+        this(facts, remembered, false);
+    }
 }

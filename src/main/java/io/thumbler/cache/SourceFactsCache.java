@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.thumbler.error.ThumblerException;
 import io.thumbler.render.HeaderSniffer;
 import io.thumbler.render.ImageHeader;
 import io.thumbler.source.Original;
@@ -38,18 +39,36 @@ public class SourceFactsCache {
             }
         }
         String sourceId = CacheKeys.sourceId(source);
+        CacheSettings settings = caches.settings();
         SourceFacts remembered = stores.get().facts().get(sourceId);
-        if (remembered != null) {
+        if (remembered != null && fresh(remembered, settings)) {
             return new KnownSource(remembered, true);
         }
-        return fetches.load(sourceId, caches.settings().coalesceWait(), () -> {
-            SourceFacts learnedMeanwhile = stores.get().facts().get(sourceId);
-            return learnedMeanwhile == null ? null : new KnownSource(learnedMeanwhile, true);
-        }, () -> {
-            try (Original o = fetch.get()) {
-                return new KnownSource(remember(stores.get(), source, o, caches.settings()), false);
+        try {
+            return fetches.load(sourceId, settings.coalesceWait(), () -> {
+                SourceFacts learnedMeanwhile = stores.get().facts().get(sourceId);
+                return learnedMeanwhile == null || !fresh(learnedMeanwhile, settings) ? null : new KnownSource(learnedMeanwhile, true);
+            }, () -> {
+                try (Original o = fetch.get()) {
+                    return new KnownSource(remember(stores.get(), source, o, settings), false);
+                }
+            }).value();
+        } catch (ThumblerException e) {
+            if (e.status() >= 500 && remembered != null && withinGrace(remembered, settings)) {
+                // The origin (or this server) failed to answer: serve what was known, as CDNs do with
+                // stale-if-error, rather than fail variants that are cached.
+                return new KnownSource(remembered, true, true);
             }
-        }).value();
+            throw e;
+        }
+    }
+
+    private static boolean fresh(SourceFacts facts, CacheSettings settings) {
+        return Instant.now().isBefore(facts.trustedUntil(settings.sourceTtl()));
+    }
+
+    private static boolean withinGrace(SourceFacts facts, CacheSettings settings) {
+        return Instant.now().isBefore(facts.trustedUntil(settings.sourceTtl()).plus(settings.staleIfError()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.thumbler.http;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,9 +53,18 @@ public class CacheHeaders {
         ttl = config.integer("thumbler.ttl", 31_536_000, 0, 315_360_000);
         sMaxAge = config.integer("thumbler.s-maxage", ttl, 0, 315_360_000);
         int swr = config.integer("thumbler.stale-while-revalidate", 86_400, 0, 315_360_000);
-        int sie = config.integer("thumbler.stale-if-error", 604_800, 0, 315_360_000);
+        int sie = (int) staleIfError(config).toSeconds();
         cacheControl = "public, max-age=" + ttl + ", s-maxage=" + sMaxAge
                 + ", stale-while-revalidate=" + swr + ", stale-if-error=" + sie;
+    }
+
+    /**
+     * {@code THUMBLER_STALE_IF_ERROR} (seconds, default 7 days): how long a cache may serve a variant
+     * while its origin fails — CDNs through {@code stale-if-error}, and Thumbler itself when it
+     * cannot learn a source's version again.
+     */
+    public static Duration staleIfError(ConfigReader config) {
+        return Duration.ofSeconds(config.integer("thumbler.stale-if-error", 604_800, 0, 315_360_000));
     }
 
     /**

@@ -17,6 +17,7 @@ public final class RequestTimings {
     private final long start = System.nanoTime();
     private final Map<String, Double> durations = new LinkedHashMap<>();
     private String cacheStatus;
+    private String originStatus;
 
     /** Runs {@code stage}, adding its duration to the named metric (stages may repeat). */
     public <T> T time(String metric, Supplier<T> stage) {
@@ -41,6 +42,11 @@ public final class RequestTimings {
         return cacheStatus;
     }
 
+    /** {@code stale}: the source's version was known from before its TTL ran out, because its origin failed. */
+    public void originStatus(String status) {
+        this.originStatus = status;
+    }
+
     public double millis(String metric) {
         return durations.getOrDefault(metric, 0.0);
     }
@@ -55,6 +61,9 @@ public final class RequestTimings {
         appendOneDecimal(sb.append("total;dur="), totalMillis());
         if (cacheStatus != null) {
             sb.append(", cache;desc=").append(cacheStatus);
+        }
+        if (originStatus != null) {
+            sb.append(", origin;desc=").append(originStatus);
         }
         return sb.toString();
     }

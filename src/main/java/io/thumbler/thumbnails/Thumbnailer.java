@@ -93,6 +93,9 @@ public class Thumbnailer {
         SourceUri source = SourceUri.parse(url.source());
 
         KnownSource known = learn(source, timings);
+        if (known.stale()) {
+            timings.originStatus("stale");
+        }
         OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format(),
                 known.facts().animated(), accept, processing);
         int quality = renderSettings.qualityFor(output.format(), transform.encoding());

@@ -62,14 +62,17 @@ public class ThumbnailsResource {
             timings.cacheStatus(v.known().remembered() ? "hit" : "miss");
             // Known again, so that the URL's next 304s and hits skip JAX-RS (a client that only
             // revalidates would otherwise take this path for good once its entry ended).
-            knownVariants.remember(generation, request.getRequestURI(), accept, known(v), System.currentTimeMillis());
+            if (!v.known().stale()) {
+                knownVariants.remember(generation, request.getRequestURI(), accept, known(v), System.currentTimeMillis());
+            }
             Response.ResponseBuilder notModified = Response.notModified();
             cacheHeaders.variant(notModified::header, v.known().facts().lastModified(), v.transform().delivery().expires(),
                     v.etag(), v.negotiated());
             return notModified.build();
         }
         Thumbnail t = thumbnailer.thumbnail(v, timings);
-        if (t.reusable()) {
+        // Not while serving stale: the URL must come back here to learn the source again.
+        if (t.reusable() && !v.known().stale()) {
             knownVariants.remember(generation, request.getRequestURI(), accept, known(v, t), System.currentTimeMillis());
         }
         Response.ResponseBuilder response = Response.ok(t.bytes(), t.format().mediaType());

@@ -31,7 +31,7 @@ class CacheStoresTest {
     static CacheSettings settings(Path dir) {
         CacheSettings.TierSizes small = new CacheSettings.TierSizes(10, 1, 8);
         return new CacheSettings(true, dir, Optional.empty(), small, small, 8L << 20, Duration.ofSeconds(60),
-                Duration.ofSeconds(5), false, Optional.empty());
+                Duration.ofDays(7), Duration.ofSeconds(5), false, Optional.empty());
     }
 
     private static URI uniqueUri() {

@@ -38,6 +38,17 @@ interface S3SourceTests extends ServerUnderTest {
     @BeforeAll
     static void startS3() throws Exception {
         Server.context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
+        startProxy();
+        BlobStore blobs = Server.context.getBlobStore();
+        blobs.createContainerInLocation(null, "originals");
+        byte[] photo = Files.readAllBytes(ServerUnderTest.originals().resolve("LadyBird.jpg"));
+        blobs.putBlob("originals", blobs.blobBuilder("photos/2024/lady bird.jpg").payload(photo).contentLength(photo.length).build());
+        blobs.createContainerInLocation(null, "private");
+        blobs.putBlob("private", blobs.blobBuilder("secret.jpg").payload(photo).contentLength(photo.length).build());
+    }
+
+    /** S3Proxy on the configured port, serving the blob store of {@link Server#context}. */
+    static void startProxy() throws Exception {
         Server.proxy = S3Proxy.builder()
                 .blobStore(Server.context.getBlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "access", "secret")
@@ -48,12 +59,6 @@ interface S3SourceTests extends ServerUnderTest {
         while (!AbstractLifeCycle.STARTED.equals(Server.proxy.getState()) && System.nanoTime() < until) {
             Thread.sleep(20);
         }
-        BlobStore blobs = Server.context.getBlobStore();
-        blobs.createContainerInLocation(null, "originals");
-        byte[] photo = Files.readAllBytes(ServerUnderTest.originals().resolve("LadyBird.jpg"));
-        blobs.putBlob("originals", blobs.blobBuilder("photos/2024/lady bird.jpg").payload(photo).contentLength(photo.length).build());
-        blobs.createContainerInLocation(null, "private");
-        blobs.putBlob("private", blobs.blobBuilder("secret.jpg").payload(photo).contentLength(photo.length).build());
     }
 
     @AfterAll
@@ -76,6 +81,34 @@ interface S3SourceTests extends ServerUnderTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(Images.decode(r.body()).getWidth()).isEqualTo(256);
         assertThat(Images.decode(r.body()).getHeight()).isEqualTo(160);
+    }
+
+    /**
+     * S3 down after the source TTL (10 s in arquillian.xml) lapsed: the cached variant is still
+     * answered, marked stale, instead of a 5xx; once S3 is back, the version is learned again.
+     */
+    @Test
+    default void aCachedVariantIsServedStaleWhileS3IsDown() throws Exception {
+        String path = s3Path(ThumblerClient.fresh("rs:fit:90:90"), "s3://originals/photos/2024/lady bird.jpg", "jpg");
+        HttpResponse<byte[]> first = client().getSigned(path);
+        assertThat(first.statusCode()).as(ThumblerClient.text(first)).isEqualTo(200);
+
+        Thread.sleep(11_000);
+        Server.proxy.stop();
+        try {
+            HttpResponse<byte[]> stale = client().getSigned(path);
+            assertThat(stale.statusCode()).as(ThumblerClient.text(stale)).isEqualTo(200);
+            assertThat(stale.body()).isEqualTo(first.body());
+            assertThat(stale.headers().firstValue("Server-Timing")).get().asString().contains("origin;desc=stale");
+            HttpResponse<byte[]> uncached = client().getSigned(s3Path(ThumblerClient.fresh("rs:fit:91:91"),
+                    "s3://originals/photos/2024/none-such.jpg", "jpg"));
+            assertThat(uncached.statusCode()).as("nothing known about this source: the failure is the answer").isIn(502, 503, 504);
+        } finally {
+            startProxy();
+        }
+        HttpResponse<byte[]> fresh = client().getSigned(path);
+        assertThat(fresh.statusCode()).as(ThumblerClient.text(fresh)).isEqualTo(200);
+        assertThat(fresh.headers().firstValue("Server-Timing")).get().asString().doesNotContain("origin;desc=stale");
     }
 
     @Test
