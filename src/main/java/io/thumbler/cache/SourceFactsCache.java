@@ -63,6 +63,13 @@ public class SourceFactsCache {
         }
     }
 
+    /** The source's facts if they are remembered and within the source TTL; never fetches. */
+    public Optional<SourceFacts> fresh(SourceUri source) {
+        return caches.stores()
+                .map(s -> s.facts().get(CacheKeys.sourceId(source)))
+                .filter(f -> fresh(f, caches.settings()));
+    }
+
     private static boolean fresh(SourceFacts facts, CacheSettings settings) {
         return Instant.now().isBefore(facts.trustedUntil(settings.sourceTtl()));
     }

@@ -153,6 +153,11 @@ public class RenderPool {
         }
     }
 
+    /** Whether {@link #render} would refuse a new render now (every slot and queue place taken, or shutting down). */
+    public boolean saturated() {
+        return draining || (slots.availablePermits() == 0 && waiting.get() >= settings.queue());
+    }
+
     private void fire(RenderOutcome.Kind kind, long queueNanos, long renderNanos) {
         try {
             outcomes.fire(new RenderOutcome(kind, queueNanos, renderNanos));

@@ -20,8 +20,14 @@ record RawPath(String signature, String afterSignature) {
 
     /** @param skipSegments leading fixed segments to drop first (1 for {@code /info}) */
     static RawPath of(UriInfo uri, int skipSegments) {
-        String full = uri.getRequestUri().getRawPath();
-        String base = uri.getBaseUri().getRawPath();
+        return of(uri.getRequestUri().getRawPath(), uri.getBaseUri().getRawPath(), skipSegments);
+    }
+
+    /**
+     * @param full the raw request path ({@code HttpServletRequest.getRequestURI()})
+     * @param base the context root it starts with
+     */
+    static RawPath of(String full, String base, int skipSegments) {
         String path = full.startsWith(base) ? full.substring(base.length()) : full;
         if (path.startsWith("/")) {
             path = path.substring(1);

@@ -23,12 +23,13 @@ import io.thumbler.http.RequestCompleted;
 import io.thumbler.http.RequestObservationFilter;
 import io.thumbler.http.RequestsInFlight;
 import io.thumbler.http.SessionIdInPathFilter;
+import io.thumbler.render.RenderPool;
 
 /**
  * Registers the servlet filters in front of JAX-RS in a fixed order, which annotations cannot
  * promise: observation first (so the access log and the counts include the origin-secret 403s and
  * the hits answered before JAX-RS), then the origin-secret check, the refusal of {@code ;jsessionid=}
- * in a path, then {@link CachedVariantFilter}.
+ * in a path, then {@link CachedVariantFilter}, then {@link MissSheddingFilter}.
  * They are registered as one {@link FilterSequence}, which costs one container filter invocation
  * per request instead of three.
  */
@@ -53,13 +54,20 @@ public class ServletFilters implements ServletContextListener {
     @Inject
     CacheHeaders cacheHeaders;
 
+    @Inject
+    RenderPool renderPool;
+
+    @Inject
+    Thumbnailer thumbnailer;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Filter front = new FilterSequence(List.of(
                 RequestObservationFilter.withAccessLogWriter(AccessLogFormat.read(config), inFlight, completed::fire),
                 new OriginSecretFilter(OriginSecrets.read(config)),
                 new SessionIdInPathFilter(),
-                new CachedVariantFilter(knownVariants, renditions::cached, cacheHeaders)));
+                new CachedVariantFilter(knownVariants, renditions::cached, cacheHeaders),
+                new MissSheddingFilter(renderPool::saturated, renderPool::refuseIfFull, thumbnailer::certainMiss)));
         FilterRegistration.Dynamic registration = event.getServletContext().addFilter("thumbler", front);
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");

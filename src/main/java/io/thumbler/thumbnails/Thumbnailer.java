@@ -1,6 +1,7 @@
 package io.thumbler.thumbnails;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import io.thumbler.cache.OpenCaches;
 import io.thumbler.cache.OriginalCache;
 import io.thumbler.cache.RecentRenderFailures;
 import io.thumbler.cache.RenditionCache;
+import io.thumbler.cache.SourceFacts;
 import io.thumbler.cache.SourceFactsCache;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.http.RequestTimings;
@@ -96,12 +98,45 @@ public class Thumbnailer {
         if (known.stale()) {
             timings.originStatus("stale");
         }
-        OutputFormatChoice output = OutputFormatChoice.choose(url.extension(), transform, known.facts().format(),
-                known.facts().animated(), accept, processing);
+        OutputFormatChoice output = output(url, transform, known.facts(), accept);
         int quality = renderSettings.qualityFor(output.format(), transform.encoding());
-        String key = CacheKeys.rendition(transform.canonical(), output.format(), quality, CacheKeys.sourceId(source),
-                known.facts().version(), rendererVersion);
+        String key = key(transform, output, quality, source, known.facts());
         return new Variant(source, url.source(), transform, output.format(), quality, known, key, output.negotiated());
+    }
+
+    /**
+     * Whether this request surely needs a render: a valid, unexpired URL of a source whose version is
+     * known and fresh, whose variant is not in the rendition cache. Everything uncertain (a bad
+     * signature or option, a source not known yet, a cached variant, any failure) is not a sure miss:
+     * the caller leaves those to the full request flow. Fetches nothing and renders nothing.
+     */
+    public boolean certainMiss(String signature, String path, String accept) {
+        try {
+            ProcessingPath url = verifiedPath(signature, path);
+            Transform transform = processing.parser().parse(url.options());
+            if (transform.delivery().expiredAt(Instant.now())) {
+                return false;
+            }
+            SourceUri source = SourceUri.parse(url.source());
+            Optional<SourceFacts> facts = sourceFacts.fresh(source);
+            if (facts.isEmpty()) {
+                return false;
+            }
+            OutputFormatChoice output = output(url, transform, facts.get(), accept);
+            int quality = renderSettings.qualityFor(output.format(), transform.encoding());
+            return renditions.cached(key(transform, output, quality, source, facts.get())) == null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private OutputFormatChoice output(ProcessingPath url, Transform transform, SourceFacts facts, String accept) {
+        return OutputFormatChoice.choose(url.extension(), transform, facts.format(), facts.animated(), accept, processing);
+    }
+
+    private String key(Transform transform, OutputFormatChoice output, int quality, SourceUri source, SourceFacts facts) {
+        return CacheKeys.rendition(transform.canonical(), output.format(), quality, CacheKeys.sourceId(source),
+                facts.version(), rendererVersion);
     }
 
     /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
