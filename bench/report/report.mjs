@@ -324,7 +324,8 @@ ${mem.failures.length ? `\nNon-200 answers (first distinct ones): ${mem.failures
 if (bu) {
   const ms = (x) => (Number.isFinite(x) ? f0(x) : 'n/a');
   targets.push([`A burst of ${bu.requests} distinct cold requests: every refusal (503) within 100 ms (p95)`,
-    `503 p95 ${ms(bu.refused.p95)} ms, max ${ms(bu.refused.max)} ms (${bu.refused.n} refused, ${bu.rendered.n} rendered)`,
+    `503 p95 ${ms(bu.refused.p95)} ms, max ${ms(bu.refused.max)} ms (${bu.refused.n} refused, ${bu.rendered.n} rendered)`
+      + (bu.liveness ? `; the same burst on \`/health/live\`: p95 ${ms(bu.liveness.p95)} ms` : ''),
     bu.refused.n > 0 && bu.refused.p95 < 100]);
   targets.push(['Readiness answers throughout the burst (every probe 200 within 1 s)',
     `${bu.probes.n} probes ${JSON.stringify(bu.probes.statuses)}, slowest ${ms(bu.probes.max)} ms`,
@@ -338,7 +339,9 @@ ${bu.refusedWithRetryAfter} of ${bu.refused.n} refusals carried \`Retry-After\` 
 ${table(['answers', 'count', 'p50 ms', 'p95 ms', 'max ms'],
     [['200 (rendered)', bu.rendered.n, ms(bu.rendered.p50), ms(bu.rendered.p95), ms(bu.rendered.max)],
       ['503 (refused)', bu.refused.n, `**${ms(bu.refused.p50)}**`, `**${ms(bu.refused.p95)}**`, ms(bu.refused.max)],
-      ['readiness probes', bu.probes.n, '', ms(bu.probes.p95), `**${ms(bu.probes.max)}**`]])}`);
+      ['readiness probes', bu.probes.n, '', ms(bu.probes.p95), `**${ms(bu.probes.max)}**`],
+      ...(bu.liveness ? [[`afterwards: ${bu.liveness.n} × \`/health/live\` at once (the server's floor)`, bu.liveness.n,
+        ms(bu.liveness.p50), ms(bu.liveness.p95), ms(bu.liveness.max)]] : [])])}`);
 }
 
 // What the service itself logged as errors: the first place to look when a target is missed.
