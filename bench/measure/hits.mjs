@@ -1,5 +1,5 @@
-// 4. Hit path, measured side by side with Varnish 7 in one run (issue "Cache hits at Varnish
-// speed"). wrk shares the 2 cores with the servers, as a one-box benchmark must, so only the ratios
+// 4. Hit path, measured side by side with Varnish 7 in one run (the cache tier replaces Varnish, so
+// a hit is judged against it). wrk shares the 2 cores with the servers, as a one-box benchmark must, so only the ratios
 // from this run mean anything; every block runs under the gate and rounds alternate the order.
 //   a. Hot URL: one cached ~20 KB thumbnail under `wrk -t2 -c64`, Thumbler's rendition cache
 //      beside Varnish serving the same bytes from its cache (and nginx serving them as a file,
@@ -30,7 +30,7 @@ const WARM_UP = env.quick ? 2 : 3;
 // start, the first ~10 s of load ran at a third of the warm rate on this machine. A server in
 // production is warm, and Varnish needs no warm-up, so Thumbler's hot path gets a longer one.
 const JVM_WARM_UP = env.quick ? 5 : 20;
-// The working set: 500 variants (the issue's number); a quick run primes fewer, as priming
+// The working set: 500 variants (the target's size); a quick run primes fewer, as priming
 // renders each one once. Priming stops at WS_PRIME_MS, and the report says how many it made.
 const WS_SIZE = Number(process.env.BENCH_WS_SIZE) || (env.quick ? 100 : 500);
 const WS_PX = 120;
