@@ -1,0 +1,201 @@
+package io.thumbler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.thumbler.security.SigningKey;
+import io.thumbler.security.UrlSigner;
+
+/**
+ * The persistent rendition tier across a clean restart (SIGTERM, as systemd and Kubernetes stop the
+ * service): variants rendered before it are hits after it, and an entry damaged on disk while the
+ * server was down is never served. It is detected by its checksum, counted as a miss and rendered
+ * again, so the client gets the right bytes under the same ETag. One Payara Micro with the production
+ * JVM options, booted twice on the same cache directory (30–60 s in all).
+ */
+class RestartIT {
+
+    private static final Duration BOOT = Duration.ofSeconds(300);
+    private static final SigningKey KEY = SigningKey.fromHex("726573746172742d6b6579", "726573746172742d73616c74");
+    private static final UrlSigner SIGNER = new UrlSigner(List.of(KEY), 32);
+    private static final int VARIANTS = 6;
+
+    @TempDir
+    Path work;
+
+    private Process server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (server != null) {
+            stopGracefully();
+        }
+    }
+
+    @Test
+    void variantsSurviveACleanRestartAndADamagedEntryIsRenderedAgainNotServed() throws Exception {
+        int port = freePort();
+        start(port);
+        List<String> urls = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < VARIANTS; i++) {
+            String path = "/rs:fit:" + (120 + 10 * i) + ":" + (120 + 10 * i) + "/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
+            String url = "/" + SIGNER.sign(path) + path;
+            HttpResponse<byte[]> r = get(port, url);
+            assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(cacheStatus(r)).isEqualTo("miss");
+            urls.add(url);
+            bodies.add(r.body());
+        }
+        stopGracefully();
+
+        byte[] damaged = bodies.get(0);
+        assertThat(flipInside(damaged)).as("the first variant's bytes were found in the disk tier and altered").isTrue();
+
+        start(port);
+        HttpResponse<byte[]> again = get(port, urls.get(0));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).as("the damaged entry is not served: rendered again, byte for byte").isEqualTo(damaged);
+        assertThat(cacheStatus(again)).isEqualTo("miss");
+        for (int i = 1; i < VARIANTS; i++) {
+            HttpResponse<byte[]> r = get(port, urls.get(i));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo(bodies.get(i));
+            assertThat(cacheStatus(r)).as("variant %d kept across the restart", i).isEqualTo("hit");
+        }
+    }
+
+    /** Flips 64 bytes in the middle of the rendition's image bytes wherever they lie in the disk tier's data files. */
+    private boolean flipInside(byte[] image) throws IOException {
+        byte[] needle = Arrays.copyOfRange(image, image.length / 2, image.length / 2 + 64);
+        List<Path> stores;
+        try (Stream<Path> files = Files.walk(work.resolve("cache"))) {
+            stores = files.filter(p -> p.getFileName().toString().equals("ehcache-disk-store.data"))
+                    .filter(p -> p.toString().contains("renditions")).toList();
+        }
+        boolean flipped = false;
+        for (Path store : stores) {
+            byte[] data = Files.readAllBytes(store);
+            for (int at = indexOf(data, needle, 0); at >= 0; at = indexOf(data, needle, at + 1)) {
+                try (RandomAccessFile f = new RandomAccessFile(store.toFile(), "rw")) {
+                    byte[] flippedBytes = needle.clone();
+                    for (int i = 0; i < flippedBytes.length; i++) {
+                        flippedBytes[i] ^= (byte) 0x5A;
+                    }
+                    f.seek(at);
+                    f.write(flippedBytes);
+                }
+                flipped = true;
+            }
+        }
+        return flipped;
+    }
+
+    private static int indexOf(byte[] data, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= data.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private void start(int port) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("node"));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + System.getProperty("thumbler.jvmoptions", "server-config/jvm.options"),
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("thumbler.war", "target/thumbler.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nohazelcast", "--interfaces", "127.0.0.1",
+                "--rootdir", dir.resolve("root").toString(),
+                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("payara.log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("THUMBLER_"));
+        env.put("THUMBLER_KEY", HexFormat.of().formatHex(KEY.key()));
+        env.put("THUMBLER_SALT", HexFormat.of().formatHex(KEY.salt()));
+        env.put("THUMBLER_CACHE_DIR", work.resolve("cache").toString());
+        env.put("THUMBLER_TEMP_DIR", dir.resolve("tmp").toString());
+        env.put("THUMBLER_LOCAL_FILESYSTEM_ROOT", Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath().toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("MALLOC_ARENA_MAX", "2");
+        server = pb.start();
+        awaitReady(port, dir.resolve("payara.log"));
+    }
+
+    private void stopGracefully() throws InterruptedException {
+        server.destroy(); // SIGTERM
+        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+        server = null;
+    }
+
+    private void awaitReady(int port, Path log) throws Exception {
+        long until = System.nanoTime() + BOOT.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                HttpResponse<byte[]> r = get(port, "/health/ready");
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still booting
+            }
+            if (!server.isAlive()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        throw new AssertionError("the server did not become ready within " + BOOT + "; log tail:\n"
+                + text.substring(Math.max(0, text.length() - 4000)));
+    }
+
+    private HttpResponse<byte[]> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String cacheStatus(HttpResponse<byte[]> r) {
+        String timing = r.headers().firstValue("Server-Timing").orElse("");
+        int at = timing.indexOf("cache;desc=");
+        return at < 0 ? "(none: " + timing + ")" : timing.substring(at + "cache;desc=".length()).split("[,; ]")[0];
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
