@@ -1,19 +1,27 @@
 package io.thumbler.cache;
 
+import io.thumbler.jmx.Description;
+import io.thumbler.jmx.Name;
+
 /**
  * {@code io.thumbler:type=Caches}: the numbers of Thumbler's caches and the operations operators
  * need. JCache's own per-cache statistics are next to it under {@code javax.cache:type=CacheStatistics}.
  */
+@Description("Thumbler's caches: tier counters, purge by source, clear")
 public interface CachesMXBean {
 
+    @Description("The rendition cache on this node: hits, misses, evictions, entries and bytes per tier")
     CacheCounters getRenditions();
 
+    @Description("The original cache on this node: hits, misses, evictions, entries and bytes per tier")
     CacheCounters getOriginals();
 
     /** The cluster-shared rendition tier; all {@code -1} on a single node. */
+    @Description("The cluster-shared rendition tier (Payara's Data Grid); all -1 on a single node")
     CacheCounters getClusterRenditions();
 
     /** Whether the caches are open (false when switched off or when they could not start). */
+    @Description("Whether the caches are open: false when switched off or when they could not start")
     boolean isEnabled();
 
     /**
@@ -22,8 +30,10 @@ public interface CachesMXBean {
      * @param source a source address as in a URL, e.g. {@code s3://bucket/photo.jpg}
      * @return what was removed
      */
-    String purgeSource(String source);
+    @Description("Removes every cached variant, original and remembered version of one source; answers how many entries went")
+    String purgeSource(@Name("source") @Description("A source address as in a URL, e.g. s3://bucket/photo.jpg or local:///cat.jpg") String source);
 
     /** Empties one cache: {@code renditions}, {@code originals}, {@code source-facts}, {@code source-index} or {@code all}. */
-    void clear(String cacheName);
+    @Description("Empties one cache")
+    void clear(@Name("cache") @Description("renditions, originals, source-facts, source-index or all") String cacheName);
 }

@@ -1,18 +1,14 @@
 package io.thumbler.cache;
 
-import java.lang.management.ManagementFactory;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
+
+import io.thumbler.jmx.MXBeans;
 
 /**
  * The {@code io.thumbler:type=Caches} MXBean, registered when the application starts and
@@ -22,8 +18,7 @@ import javax.management.ObjectName;
 @ApplicationScoped
 public class CachesMonitor implements CachesMXBean {
 
-    static final String OBJECT_NAME = "io.thumbler:type=Caches";
-    private static final Logger LOG = Logger.getLogger(CachesMonitor.class.getName());
+    private ObjectName registered;
     private static final CacheCounters UNKNOWN = new CacheCounters(-1, -1, -1, -1, -1, -1, -1, -1);
 
     @Inject
@@ -44,25 +39,12 @@ public class CachesMonitor implements CachesMXBean {
     private EhcacheTierStatistics tiers;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(OBJECT_NAME);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            LOG.log(Level.WARNING, "cannot register " + OBJECT_NAME + "; the caches work without it", e);
-        }
+        registered = MXBeans.register("Caches", this, CachesMXBean.class);
     }
 
     @PreDestroy
     void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(OBJECT_NAME));
-        } catch (JMException e) {
-            // never registered, or already gone: nothing to undo
-        }
+        MXBeans.unregister(registered);
     }
 
     @Override

@@ -1,14 +1,9 @@
 package io.thumbler.ops;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +13,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+
+import io.thumbler.jmx.MXBeans;
 
 /**
  * Publishes the operations views when the application starts and withdraws them on undeploy:
@@ -31,8 +28,7 @@ import jakarta.inject.Inject;
 @DependsOn("RenderPool")
 public class OperationsStartup {
 
-    private static final Logger LOG = Logger.getLogger(OperationsStartup.class.getName());
-    public static final String DOMAIN = "io.thumbler";
+    public static final String DOMAIN = MXBeans.DOMAIN;
 
     @Inject
     RenderPoolStatistics renderPool;
@@ -61,33 +57,16 @@ public class OperationsStartup {
     }
 
     private <T> void register(String type, T bean, Class<T> view) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            ObjectName name = new ObjectName(DOMAIN, "type", type);
-            if (server.isRegistered(name)) {
-                // Left by a deployment that did not undeploy cleanly; the new one's numbers win.
-                server.unregisterMBean(name);
-            }
-            // An explicit MXBean view: the CDI proxy's own class would otherwise be introspected.
-            server.registerMBean(new StandardMBean(bean, view, true), name);
+        ObjectName name = MXBeans.register(type, bean, view);
+        if (name != null) {
             registered.add(name);
-        } catch (JMException e) {
-            // JMX is for watching; a failure to publish must not stop Thumbler serving.
-            LOG.warning(() -> "could not register " + DOMAIN + ":type=" + type + ": " + e);
         }
     }
 
     @PreDestroy
     void withdraw() {
         shutdown.disarm();
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        for (ObjectName name : registered) {
-            try {
-                server.unregisterMBean(name);
-            } catch (JMException e) {
-                LOG.fine(() -> "already gone: " + name);
-            }
-        }
+        registered.forEach(MXBeans::unregister);
         registered.clear();
     }
 }

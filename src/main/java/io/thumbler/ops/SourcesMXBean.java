@@ -2,6 +2,8 @@ package io.thumbler.ops;
 
 import java.util.Map;
 
+import io.thumbler.jmx.Description;
+
 /**
  * {@code io.thumbler:type=Sources}: fetches of originals as the requests saw them, counted since
  * the application started; latencies are over the last one to two minutes. A source error is a
@@ -12,26 +14,35 @@ import java.util.Map;
  * <p>Alert on: a rising {@code FetchErrors}, {@code ErrorsByStatus} 5xx entries (an origin is
  * down or slow), {@code FetchMillisP95} near the source timeout.
  */
+@Description("Fetches of originals as the requests saw them, counted since the application started")
 public interface SourcesMXBean {
 
     /** Requests that fetched an original (the cache did not have the variant). */
+    @Description("Requests that fetched an original (the cache did not have the variant)")
     long getFetches();
 
     /** Fetches per source kind: {@code local}, {@code s3}, {@code https}. */
+    @Description("Fetches per source kind: local, s3, https")
     Map<String, Long> getFetchesByKind();
 
     /** Source errors, all kinds. */
+    @Description("Source errors, all kinds")
     long getFetchErrors();
 
     /** Source errors per HTTP status of the answer, e.g. {@code 404}, {@code 504}. */
+    @Description("Source errors per HTTP status of the answer, e.g. 404, 504")
     Map<String, Long> getErrorsByStatus();
 
     /** Source errors per source kind. */
+    @Description("Source errors per source kind")
     Map<String, Long> getErrorsByKind();
 
+    @Description("Median time to fetch an original, over the last one to two minutes (0 when idle)")
     long getFetchMillisP50();
 
+    @Description("95th percentile of the time to fetch an original, over the last one to two minutes (0 when idle)")
     long getFetchMillisP95();
 
+    @Description("99th percentile of the time to fetch an original, over the last one to two minutes (0 when idle)")
     long getFetchMillisP99();
 }

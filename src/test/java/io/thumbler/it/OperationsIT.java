@@ -81,6 +81,10 @@ class OperationsIT extends DeployedThumbler {
                     (javax.management.openmbean.CompositeData) server.getAttribute(caches, "Renditions");
             assertThat((Long) renditions.get("hits")).isPositive();
 
+            javax.management.MBeanOperationInfo purge = java.util.Arrays.stream(server.getMBeanInfo(caches).getOperations())
+                    .filter(o -> o.getName().equals("purgeSource")).findFirst().orElseThrow();
+            assertThat(purge.getSignature()[0].getName()).as("a named parameter, not p0").isEqualTo("source");
+            assertThat(purge.getDescription()).startsWith("Removes every cached variant");
             Object purged = server.invoke(caches, "purgeSource", new Object[] {"local:///" + LADYBIRD}, new String[] {String.class.getName()});
             assertThat(String.valueOf(purged)).isNotBlank();
         }
