@@ -54,6 +54,7 @@ public class Caches {
     private CacheSettings settings;
     private String rendererVersion;
     private CacheStores stores;
+    private volatile String state = "starting";
 
     @PostConstruct
     void open() {
@@ -61,17 +62,20 @@ public class Caches {
         rendererVersion = RendererVersion.of(imageMagick.settings().convertBinary(), imageMagick.policyDir().resolve("policy.xml"));
         if (!settings.enabled()) {
             LOG.info("THUMBLER_CACHE_ENABLED=false: every request fetches its original and renders");
+            state = "off: THUMBLER_CACHE_ENABLED=false";
             return;
         }
         Cache<String, byte[]> shared = settings.clustered() ? ClusterTier.renditions(clusterManager, failures) : null;
         try {
             stores = CacheStores.open(settings, failures, CacheStores.MANAGER_URI, shared);
-            LOG.info(() -> "caches open: " + settings.configFile().map(f -> "configuration " + f)
-                    .orElse("disk tier in " + settings.dir()) + ", renderer version " + rendererVersion
+            state = "open: " + settings.configFile().map(f -> "configuration " + f).orElse("disk tier in " + settings.dir());
+            LOG.info(() -> "caches " + state + ", renderer version " + rendererVersion
                     + (shared != null ? ", cluster tier " + shared.getName() : ""));
         } catch (RuntimeException e) {
             failures.record("manager", "open", e);
-            LOG.log(Level.SEVERE, "the caches cannot be opened; Thumbler runs without them: " + e.getMessage(), e);
+            state = "failed: " + reason(e);
+            LOG.log(Level.SEVERE, "the caches cannot be opened, so Thumbler runs without them (every request renders): "
+                    + reason(e), e);
         }
     }
 
@@ -81,6 +85,29 @@ public class Caches {
             stores.close();
             stores = null;
         }
+    }
+
+    /**
+     * Ehcache's own message, and what to do when the usual cause is behind it: a second Thumbler on
+     * the same host with the same {@code THUMBLER_CACHE_DIR} finds the directory locked.
+     */
+    private String reason(RuntimeException e) {
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && why.indexOf(t.getMessage()) < 0) {
+                why.append(why.length() == 0 ? "" : "; ").append(t.getMessage());
+            }
+        }
+        if (why.toString().contains("locked")) {
+            why.append(" (another process uses ").append(settings.dir())
+                    .append(": give each instance its own THUMBLER_CACHE_DIR)");
+        }
+        return why.toString();
+    }
+
+    /** {@code open: …}, {@code off: …} or {@code failed: <reason>}: what readiness and JMX report. */
+    public String state() {
+        return state;
     }
 
     /** The open caches, or empty when caching is off or could not start. */

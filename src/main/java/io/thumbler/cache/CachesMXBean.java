@@ -24,6 +24,9 @@ public interface CachesMXBean {
     @Description("Whether the caches are open: false when switched off or when they could not start")
     boolean isEnabled();
 
+    @Description("open: where the disk tier is; off: switched off; failed: why the caches could not open (Thumbler then renders every request)")
+    String getState();
+
     /**
      * Removes every cached variant and original of one source.
      *

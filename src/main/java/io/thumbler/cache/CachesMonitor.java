@@ -80,6 +80,11 @@ public class CachesMonitor implements CachesMXBean {
     }
 
     @Override
+    public String getState() {
+        return caches.state();
+    }
+
+    @Override
     public String purgeSource(String source) {
         try {
             return purge.purge(source).toString();

@@ -140,6 +140,6 @@ class OperationsIT extends DeployedThumbler {
 
         assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
         assertThat(text(r)).contains("\"name\":\"imagemagick\"", "\"name\":\"temp-dir\"", "\"name\":\"render-pool\"",
-                "\"reason\":\"writable\"", "\"reason\":\"accepting renders\"");
+                "\"reason\":\"writable\"", "\"reason\":\"accepting renders\"", "\"name\":\"caches\"", "\"state\":\"open: disk tier in ");
     }
 }

@@ -46,13 +46,38 @@ class RestartIT {
     Path work;
 
     private Process server;
+    private Process second;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void stop() throws InterruptedException {
+        if (second != null) {
+            second.destroy();
+            second.waitFor(60, TimeUnit.SECONDS);
+        }
         if (server != null) {
             stopGracefully();
         }
+    }
+
+    /**
+     * A second instance started on the cache directory of a running one cannot lock it: it serves
+     * without caches, and says so in readiness (UP, with the reason and what to do).
+     */
+    @Test
+    void aSecondInstanceOnTheSameCacheDirectorySaysWhyItHasNoCache() throws Exception {
+        int first = freePort();
+        server = launch(first, "first");
+        awaitReady(server, first, work.resolve("first/payara.log"));
+        int port = freePort();
+        second = launch(port, "second");
+        awaitReady(second, port, work.resolve("second/payara.log"));
+
+        String readiness = new String(get(port, "/health/ready").body(), StandardCharsets.UTF_8);
+        assertThat(readiness).contains("\"name\":\"caches\"", "failed: ", "give each instance its own THUMBLER_CACHE_DIR");
+        String path = "/rs:fit:64:64/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
+        assertThat(get(port, "/" + SIGNER.sign(path) + path).statusCode()).as("still rendering, without a cache").isEqualTo(200);
+        assertThat(new String(get(first, "/health/ready").body(), StandardCharsets.UTF_8)).contains("open: disk tier in ");
     }
 
     @Test
@@ -128,7 +153,12 @@ class RestartIT {
     }
 
     private void start(int port) throws Exception {
-        Path dir = Files.createDirectories(work.resolve("node"));
+        server = launch(port, "node");
+        awaitReady(server, port, work.resolve("node/payara.log"));
+    }
+
+    private Process launch(int port, String node) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(node));
         ProcessBuilder pb = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + System.getProperty("thumbler.jvmoptions", "server-config/jvm.options"),
@@ -148,8 +178,7 @@ class RestartIT {
         env.put("THUMBLER_LOCAL_FILESYSTEM_ROOT", Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath().toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("MALLOC_ARENA_MAX", "2");
-        server = pb.start();
-        awaitReady(port, dir.resolve("payara.log"));
+        return pb.start();
     }
 
     private void stopGracefully() throws InterruptedException {
@@ -161,7 +190,7 @@ class RestartIT {
         server = null;
     }
 
-    private void awaitReady(int port, Path log) throws Exception {
+    private void awaitReady(Process process, int port, Path log) throws Exception {
         long until = System.nanoTime() + BOOT.toNanos();
         while (System.nanoTime() < until) {
             try {
@@ -172,7 +201,7 @@ class RestartIT {
             } catch (IOException notYet) {
                 // still booting
             }
-            if (!server.isAlive()) {
+            if (!process.isAlive()) {
                 break;
             }
             Thread.sleep(1000);
