@@ -6,6 +6,7 @@ import path from 'node:path';
 
 export const CONVERT = '/usr/bin/convert';
 export const VIPSTHUMBNAIL = '/usr/bin/vipsthumbnail';
+export const COMPARE = '/usr/bin/compare';
 
 const infos = new Map();
 /** Width, height and interlace ('None' = baseline JPEG) from the header (identify -ping). */

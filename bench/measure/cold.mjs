@@ -1,13 +1,16 @@
 // 1. Cold render per photo: Thumbler (cache-busted, so every request renders) beside the raw
 // /usr/bin/convert with the service's shrink-on-load arguments and beside vipsthumbnail.
 // The three run interleaved, round by round in rotating order, so drift on the shared machine
-// hits all three alike; each photo's block runs under the gate.
+// hits all three alike; each photo's block runs under the gate. Afterwards, outside the timing,
+// each tool's output is weighed: its bytes, and its PSNR against a reference made from the full
+// original with a Lanczos filter (ImageMagick 6 here has no SSIM metric), so that a faster setting
+// can never buy worse pixels unnoticed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { env, save, median } from '../lib/config.mjs';
 import { gated, pastDeadline } from '../lib/gate.mjs';
 import { agent, get, pool } from '../lib/http.mjs';
-import { CONVERT, VIPSTHUMBNAIL, IM_ENV, convertArgs, vipsArgs, run, imageInfo } from '../lib/raw.mjs';
+import { COMPARE, CONVERT, VIPSTHUMBNAIL, IM_ENV, convertArgs, vipsArgs, run, imageInfo } from '../lib/raw.mjs';
 import { thumbPath } from '../lib/sign.mjs';
 import { cacheBuster } from './common.mjs';
 
@@ -45,6 +48,37 @@ const warm = Array.from({ length: env.quick ? 10 : 40 }, (_, i) =>
   thumbPath({ key: env.key, salt: env.salt, file: env.photos.at(-1), w: 64 + i, h: 64 + i, cb: nextCb() }));
 await pool(env.thumbler, warm, { concurrency: 2 });
 
+/**
+ * Bytes and PSNR (dB, higher is closer) of each tool's kept output against a Lanczos reference of
+ * the same size made from the whole original. An output a pixel off in size (tools round the other
+ * side of the box differently) is scaled to the reference first.
+ */
+async function quality(file) {
+  const name = path.parse(file).name;
+  const ref = `${out}/ref.png`;
+  await run(CONVERT, [`${path.join(env.originals, file)}[0]`, '-auto-orient', '-filter', 'Lanczos', '-resize', '300x300', ref],
+    { env: IM_ENV });
+  if (!fs.existsSync(ref)) return {};
+  const { width, height } = imageInfo(ref);
+  const result = {};
+  for (const t of order) {
+    const made = path.join(samplesDir, `${name}.${t}.jpg`);
+    if (!fs.existsSync(made)) continue;
+    let candidate = made;
+    const size = imageInfo(made);
+    if (size.width !== width || size.height !== height) {
+      candidate = `${out}/${t}-fit.png`;
+      await run(CONVERT, [made, '-resize', `${width}x${height}!`, candidate], { env: IM_ENV });
+    }
+    // compare prints the metric on stderr and exits 1 when the images differ at all.
+    const r = await run(COMPARE, ['-metric', 'PSNR', candidate, ref, 'null:'], { env: IM_ENV });
+    const psnr = Number.parseFloat(r.stderr);
+    result[t] = { bytes: fs.statSync(made).size, psnr: Number.isFinite(psnr) ? psnr : null };
+  }
+  fs.rmSync(ref, { force: true });
+  return result;
+}
+
 const photos = [];
 const skipped = [];
 for (const file of env.photos) {
@@ -79,7 +113,8 @@ for (const file of env.photos) {
   stats.thumbler.renderMedian = median(th.map((s) => s.render).filter(Number.isFinite));
   stats.thumbler.serverTotalMedian = median(th.map((s) => s.total).filter(Number.isFinite));
   const bytes = fs.statSync(path.join(env.originals, file)).size;
-  photos.push({ file, width: w, height: h, interlace, bytes, stats, gate: block.gate,
+  const output = await quality(file);
+  photos.push({ file, width: w, height: h, interlace, bytes, stats, output, gate: block.gate,
     ratio: { vsConvert: stats.thumbler.median / stats.convert.median, vsVips: stats.thumbler.median / stats.vips.median,
       convertVsVips: stats.convert.median / stats.vips.median } });
   console.error(`  ${file}: convert ${stats.convert.median.toFixed(0)} ms, vips ${stats.vips.median.toFixed(0)} ms, ` +
