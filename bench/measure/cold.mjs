@@ -10,7 +10,8 @@ import path from 'node:path';
 import { env, save, median } from '../lib/config.mjs';
 import { gated, pastDeadline } from '../lib/gate.mjs';
 import { agent, get, pool } from '../lib/http.mjs';
-import { COMPARE, CONVERT, VIPSTHUMBNAIL, IM_ENV, convertArgs, vipsArgs, run, imageInfo } from '../lib/raw.mjs';
+import { CONVERT, VIPSTHUMBNAIL, IM_ENV, convertArgs, vipsArgs, run, imageInfo } from '../lib/raw.mjs';
+import { outputQuality } from '../lib/quality.mjs';
 import { thumbPath } from '../lib/sign.mjs';
 import { cacheBuster } from './common.mjs';
 
@@ -48,37 +49,6 @@ const warm = Array.from({ length: env.quick ? 10 : 40 }, (_, i) =>
   thumbPath({ key: env.key, salt: env.salt, file: env.photos.at(-1), w: 64 + i, h: 64 + i, cb: nextCb() }));
 await pool(env.thumbler, warm, { concurrency: 2 });
 
-/**
- * Bytes and PSNR (dB, higher is closer) of each tool's kept output against a Lanczos reference of
- * the same size made from the whole original. An output a pixel off in size (tools round the other
- * side of the box differently) is scaled to the reference first.
- */
-async function quality(file) {
-  const name = path.parse(file).name;
-  const ref = `${out}/ref.png`;
-  await run(CONVERT, [`${path.join(env.originals, file)}[0]`, '-auto-orient', '-filter', 'Lanczos', '-resize', '300x300', ref],
-    { env: IM_ENV });
-  if (!fs.existsSync(ref)) return {};
-  const { width, height } = imageInfo(ref);
-  const result = {};
-  for (const t of order) {
-    const made = path.join(samplesDir, `${name}.${t}.jpg`);
-    if (!fs.existsSync(made)) continue;
-    let candidate = made;
-    const size = imageInfo(made);
-    if (size.width !== width || size.height !== height) {
-      candidate = `${out}/${t}-fit.png`;
-      await run(CONVERT, [made, '-resize', `${width}x${height}!`, candidate], { env: IM_ENV });
-    }
-    // compare prints the metric on stderr and exits 1 when the images differ at all.
-    const r = await run(COMPARE, ['-metric', 'PSNR', candidate, ref, 'null:'], { env: IM_ENV });
-    const psnr = Number.parseFloat(r.stderr);
-    result[t] = { bytes: fs.statSync(made).size, psnr: Number.isFinite(psnr) ? psnr : null };
-  }
-  fs.rmSync(ref, { force: true });
-  return result;
-}
-
 const photos = [];
 const skipped = [];
 for (const file of env.photos) {
@@ -113,7 +83,7 @@ for (const file of env.photos) {
   stats.thumbler.renderMedian = median(th.map((s) => s.render).filter(Number.isFinite));
   stats.thumbler.serverTotalMedian = median(th.map((s) => s.total).filter(Number.isFinite));
   const bytes = fs.statSync(path.join(env.originals, file)).size;
-  const output = await quality(file);
+  const output = await outputQuality(path.join(env.originals, file), samplesDir, order, out);
   photos.push({ file, width: w, height: h, interlace, bytes, stats, output, gate: block.gate,
     ratio: { vsConvert: stats.thumbler.median / stats.convert.median, vsVips: stats.thumbler.median / stats.vips.median,
       convertVsVips: stats.convert.median / stats.vips.median } });
