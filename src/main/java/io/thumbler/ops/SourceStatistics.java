@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.thumbler.http.RequestCompleted;
+import io.thumbler.source.Originals;
 import io.thumbler.transform.ProcessingPathParser;
 import io.thumbler.transform.ProxyRewrites;
 
@@ -27,6 +29,9 @@ public class SourceStatistics implements SourcesMXBean {
     private final Map<String, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errorsByKind = new ConcurrentHashMap<>();
     private final RecentLatency fetchMillis = new RecentLatency();
+
+    @Inject
+    Originals originals;
 
     void record(@Observes RequestCompleted r) {
         if (!r.fetched()) {
@@ -91,6 +96,11 @@ public class SourceStatistics implements SourcesMXBean {
     @Override
     public Map<String, Long> getErrorsByKind() {
         return snapshot(errorsByKind);
+    }
+
+    @Override
+    public Map<String, String> getCircuits() {
+        return originals.circuits();
     }
 
     @Override

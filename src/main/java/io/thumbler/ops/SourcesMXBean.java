@@ -37,6 +37,10 @@ public interface SourcesMXBean {
     @Description("Source errors per source kind")
     Map<String, Long> getErrorsByKind();
 
+    /** Each origin kind with a circuit breaker ({@code s3}) and its state. */
+    @Description("S3's circuit breaker: closed (calls pass), open (503 without calling S3), half-open (the next call is a trial); empty when S3 is off")
+    Map<String, String> getCircuits();
+
     @Description("Median time to fetch an original, over the last one to two minutes (0 when idle)")
     long getFetchMillisP50();
 

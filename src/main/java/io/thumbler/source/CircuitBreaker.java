@@ -84,6 +84,21 @@ final class CircuitBreaker {
         return Duration.ofNanos(Math.max(0, left));
     }
 
+    /**
+     * {@code closed} (calls pass), {@code open} (calls are refused without reaching the origin) or
+     * {@code half-open} (the open time is over: the next call is a trial); for operators.
+     */
+    synchronized String state() {
+        if (state == State.OPEN && nanoClock.getAsLong() - openedAt >= openFor.toNanos()) {
+            return "half-open";
+        }
+        return switch (state) {
+            case CLOSED -> "closed";
+            case OPEN -> "open";
+            case HALF_OPEN -> "half-open";
+        };
+    }
+
     synchronized boolean isOpen() {
         return state != State.CLOSED;
     }

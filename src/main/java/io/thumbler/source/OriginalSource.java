@@ -1,5 +1,7 @@
 package io.thumbler.source;
 
+import java.util.Optional;
+
 /**
  * One kind of origin. Implementations are thread-safe and enforce their own size and time limits.
  */
@@ -22,6 +24,11 @@ public interface OriginalSource {
     /** Reads the original outside a server, with no in-flight budget. */
     default Original fetch(SourceUri uri) {
         return fetch(uri, OriginalsInFlight.unbounded());
+    }
+
+    /** The state of this kind's circuit breaker ({@code closed}, {@code open}, {@code half-open}), if it has one. */
+    default Optional<String> circuit() {
+        return Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.thumbler.source;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.thumbler.error.ThumblerException;
 
@@ -41,6 +42,13 @@ public final class Originals implements AutoCloseable {
     /** Prepares every configured kind ({@link OriginalSource#warmUp()}); called once at startup. */
     public void warmUp() {
         byScheme.values().forEach(OriginalSource::warmUp);
+    }
+
+    /** Each configured kind that has a circuit breaker ({@code s3}) with its state. */
+    public Map<String, String> circuits() {
+        Map<String, String> states = new TreeMap<>();
+        byScheme.forEach((scheme, source) -> source.circuit().ifPresent(state -> states.put(scheme.urlName(), state)));
+        return states;
     }
 
     /** The byte budget of originals being read. */

@@ -54,6 +54,11 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
     }
 
     @Override
+    public Optional<String> circuit() {
+        return Optional.of(breaker.state());
+    }
+
+    @Override
     public Original fetch(SourceUri uri, OriginalsInFlight inFlight) {
         if (!settings.allowedBuckets().contains(uri.authority())) {
             throw S3Failures.notFound(uri, "bucket '" + uri.authority() + "' is not in THUMBLER_S3_ALLOWED_BUCKETS", null);

@@ -44,6 +44,8 @@ class OperationsIT extends DeployedThumbler {
             long total = (Long) server.getAttribute(requests, "Total");
             long clientErrors = (Long) server.getAttribute(requests, "Responses4xx");
             long fetches = (Long) server.getAttribute(sources, "Fetches");
+            assertThat(String.valueOf(server.getAttribute(sources, "Circuits"))).as("S3's breaker, S3 being configured here")
+                    .contains("s3", "closed");
 
             // A source no earlier test touched: its first request must fetch it (later ones find
             // its version and bytes in the caches).

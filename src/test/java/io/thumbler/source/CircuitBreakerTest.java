@@ -26,15 +26,19 @@ class CircuitBreakerTest {
 
     @Test
     void afterTheCoolDownOneTrialPassesAndItsSuccessCloses() {
+        assertThat(breaker.state()).isEqualTo("closed");
         fail(3);
+        assertThat(breaker.state()).isEqualTo("open");
         now.addAndGet(Duration.ofSeconds(9).toNanos());
         assertThat(breaker.tryAcquire()).isFalse();
         assertThat(breaker.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(breaker.state()).as("what operators see once the open time is over").isEqualTo("half-open");
         assertThat(breaker.tryAcquire()).as("the trial").isTrue();
         assertThat(breaker.tryAcquire()).as("only one trial at a time").isFalse();
         breaker.onSuccess();
         assertThat(breaker.isOpen()).isFalse();
+        assertThat(breaker.state()).isEqualTo("closed");
         assertThat(breaker.tryAcquire()).isTrue();
         assertThat(breaker.tryAcquire()).isTrue();
     }
