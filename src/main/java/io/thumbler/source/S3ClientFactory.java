@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Builds the one {@link S3Client} of a deployment from its {@link S3Settings}.
  *
- * <p>The url-connection HTTP client keeps Netty and Apache out of the WAR (stack spike G6). With an
+ * <p>The url-connection HTTP client keeps Netty and Apache HttpClient out of the WAR (the JDK's own
+ * HTTP stack is enough for one GET per original, and the WAR stays free of a second one). With an
  * endpoint override the checksums are only sent when S3 requires them: S3Proxy and other
- * S3-compatible stores reject the SDK's default trailing checksums (spike G8).
+ * S3-compatible stores reject the trailing checksums the SDK sends by default since 2.30.
  */
 final class S3ClientFactory {
 
