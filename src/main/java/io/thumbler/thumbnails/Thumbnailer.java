@@ -89,19 +89,14 @@ public class Thumbnailer {
      * @param accept    the request's {@code Accept} header (may be null), used only when negotiation is on
      */
     public Variant variant(String signature, String path, String accept, RequestTimings timings) {
-        ProcessingPath url = verifiedPath(signature, path);
-        Transform transform = processing.parser().parse(url.options());
-        refuseExpired(transform);
-        SourceUri source = SourceUri.parse(url.source());
-
-        KnownSource known = learn(source, timings);
+        Located at = locate(signature, path);
+        KnownSource known = learn(at.source(), timings);
         if (known.stale()) {
             timings.originStatus("stale");
         }
-        OutputFormatChoice output = output(url, transform, known.facts(), accept);
-        int quality = renderSettings.qualityFor(output.format(), transform.encoding());
-        String key = key(transform, output, quality, source, known.facts());
-        return new Variant(source, url.source(), transform, output.format(), quality, known, key, output.negotiated());
+        Keyed keyed = key(at, known.facts(), accept);
+        return new Variant(at.source(), at.url().source(), at.transform(), keyed.output().format(), keyed.quality(), known,
+                keyed.key(), keyed.output().negotiated());
     }
 
     /**
@@ -112,31 +107,36 @@ public class Thumbnailer {
      */
     public boolean certainMiss(String signature, String path, String accept) {
         try {
-            ProcessingPath url = verifiedPath(signature, path);
-            Transform transform = processing.parser().parse(url.options());
-            if (transform.delivery().expiredAt(Instant.now())) {
-                return false;
-            }
-            SourceUri source = SourceUri.parse(url.source());
-            Optional<SourceFacts> facts = sourceFacts.fresh(source);
-            if (facts.isEmpty()) {
-                return false;
-            }
-            OutputFormatChoice output = output(url, transform, facts.get(), accept);
-            int quality = renderSettings.qualityFor(output.format(), transform.encoding());
-            return renditions.cached(key(transform, output, quality, source, facts.get())) == null;
+            Located at = locate(signature, path);
+            Optional<SourceFacts> facts = sourceFacts.fresh(at.source());
+            return facts.isPresent() && renditions.cached(key(at, facts.get(), accept).key()) == null;
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private OutputFormatChoice output(ProcessingPath url, Transform transform, SourceFacts facts, String accept) {
-        return OutputFormatChoice.choose(url.extension(), transform, facts.format(), facts.animated(), accept, processing);
+    /** A request's URL, verified, parsed and not expired. */
+    private record Located(ProcessingPath url, Transform transform, SourceUri source) {
     }
 
-    private String key(Transform transform, OutputFormatChoice output, int quality, SourceUri source, SourceFacts facts) {
-        return CacheKeys.rendition(transform.canonical(), output.format(), quality, CacheKeys.sourceId(source),
+    private Located locate(String signature, String path) {
+        ProcessingPath url = verifiedPath(signature, path);
+        Transform transform = processing.parser().parse(url.options());
+        refuseExpired(transform);
+        return new Located(url, transform, SourceUri.parse(url.source()));
+    }
+
+    /** The output format, the effective quality and the rendition key of a located URL. */
+    private record Keyed(OutputFormatChoice output, int quality, String key) {
+    }
+
+    private Keyed key(Located at, SourceFacts facts, String accept) {
+        OutputFormatChoice output = OutputFormatChoice.choose(at.url().extension(), at.transform(), facts.format(),
+                facts.animated(), accept, processing);
+        int quality = renderSettings.qualityFor(output.format(), at.transform().encoding());
+        String key = CacheKeys.rendition(at.transform().canonical(), output.format(), quality, CacheKeys.sourceId(at.source()),
                 facts.version(), rendererVersion);
+        return new Keyed(output, quality, key);
     }
 
     /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
@@ -153,9 +153,8 @@ public class Thumbnailer {
      * original's header facts; ImageMagick never runs.
      */
     public SourceInfo info(String signature, String path, RequestTimings timings) {
-        ProcessingPath url = verifiedPath(signature, path);
-        refuseExpired(processing.parser().parse(url.options()));
-        try (Original original = timings.time("fetch", () -> originals.fetch(SourceUri.parse(url.source())))) {
+        Located at = locate(signature, path);
+        try (Original original = timings.time("fetch", () -> originals.fetch(at.source()))) {
             return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
         }
     }

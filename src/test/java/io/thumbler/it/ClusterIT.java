@@ -1,9 +1,10 @@
 package io.thumbler.it;
 
+import static io.thumbler.it.StartedServers.awaitReady;
+import static io.thumbler.it.StartedServers.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +39,6 @@ import io.thumbler.security.UrlSigner;
  */
 class ClusterIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(300);
-
     @TempDir
     Path work;
 
@@ -73,8 +72,8 @@ class ClusterIT {
         String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
         start("nodeA", httpA, gridA, members, List.of(OLD_KEY, NEW_KEY));
         start("nodeB", httpB, gridB, members, List.of(NEW_KEY));
-        awaitReady("nodeA", httpA);
-        awaitReady("nodeB", httpB);
+        awaitReady(http, nodes.get(0), httpA, work.resolve("nodeA/payara.log"));
+        awaitReady(http, nodes.get(1), httpB, work.resolve("nodeB/payara.log"));
 
         String path = "/rs:fit:90:90/cb:" + ThumblerClient.RUN + "/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
         String oldUrl = "/" + OLD.sign(path) + path;
@@ -116,25 +115,6 @@ class ClusterIT {
         nodes.add(pb.start());
     }
 
-    private void awaitReady(String name, int port) throws Exception {
-        long until = System.nanoTime() + BOOT.toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still booting
-            }
-            Thread.sleep(1000);
-        }
-        String log = Files.readString(work.resolve(name).resolve("payara.log"), StandardCharsets.UTF_8);
-        throw new AssertionError(name + " did not become ready within " + BOOT + "; log tail:\n"
-                + log.substring(Math.max(0, log.length() - 4000)));
-    }
-
     private HttpResponse<byte[]> send(int port, String path, String originSecret) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
         if (originSecret != null) {
@@ -146,14 +126,6 @@ class ClusterIT {
     private String cacheStatus(int port, String path) throws Exception {
         HttpResponse<byte[]> r = send(port, path, SECRET);
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        String timing = r.headers().firstValue("Server-Timing").orElse("");
-        int at = timing.indexOf("cache;desc=");
-        return at < 0 ? "(none: " + timing + ")" : timing.substring(at + "cache;desc=".length()).split("[,; ]")[0];
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return StartedServers.cacheStatus(r);
     }
 }

@@ -1,10 +1,12 @@
 package io.thumbler.it;
 
+import static io.thumbler.it.StartedServers.awaitReady;
+import static io.thumbler.it.StartedServers.cacheStatus;
+import static io.thumbler.it.StartedServers.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +39,6 @@ import io.thumbler.security.UrlSigner;
  */
 class RestartIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(300);
     private static final SigningKey KEY = SigningKey.fromHex("726573746172742d6b6579", "726573746172742d73616c74");
     private static final UrlSigner SIGNER = new UrlSigner(List.of(KEY), 32);
     private static final int VARIANTS = 6;
@@ -68,10 +69,10 @@ class RestartIT {
     void aSecondInstanceOnTheSameCacheDirectorySaysWhyItHasNoCache() throws Exception {
         int first = freePort();
         server = launch(first, "first");
-        awaitReady(server, first, work.resolve("first/payara.log"));
+        awaitReady(http, server, first, work.resolve("first/payara.log"));
         int port = freePort();
         second = launch(port, "second");
-        awaitReady(second, port, work.resolve("second/payara.log"));
+        awaitReady(http, second, port, work.resolve("second/payara.log"));
 
         String readiness = new String(get(port, "/health/ready").body(), StandardCharsets.UTF_8);
         assertThat(readiness).contains("\"name\":\"caches\"", "failed: ", "give each instance its own THUMBLER_CACHE_DIR");
@@ -154,7 +155,7 @@ class RestartIT {
 
     private void start(int port) throws Exception {
         server = launch(port, "node");
-        awaitReady(server, port, work.resolve("node/payara.log"));
+        awaitReady(http, server, port, work.resolve("node/payara.log"));
     }
 
     private Process launch(int port, String node) throws Exception {
@@ -190,41 +191,8 @@ class RestartIT {
         server = null;
     }
 
-    private void awaitReady(Process process, int port, Path log) throws Exception {
-        long until = System.nanoTime() + BOOT.toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                HttpResponse<byte[]> r = get(port, "/health/ready");
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still booting
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(1000);
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        throw new AssertionError("the server did not become ready within " + BOOT + "; log tail:\n"
-                + text.substring(Math.max(0, text.length() - 4000)));
-    }
-
     private HttpResponse<byte[]> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String cacheStatus(HttpResponse<byte[]> r) {
-        String timing = r.headers().firstValue("Server-Timing").orElse("");
-        int at = timing.indexOf("cache;desc=");
-        return at < 0 ? "(none: " + timing + ")" : timing.substring(at + "cache;desc=".length()).split("[,; ]")[0];
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

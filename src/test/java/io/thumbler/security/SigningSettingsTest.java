@@ -7,16 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
+import io.thumbler.testing.LoggedWarnings;
 
 class SigningSettingsTest {
 
@@ -57,8 +53,8 @@ class SigningSettingsTest {
         SigningKey key = SigningKey.fromHex("aa", "bb");
         List<String> warnings = new ArrayList<>();
 
-        SignaturePolicy oneByte = withSigningWarnings(warnings, () -> SigningSettings.read(config(signed("1"))));
-        SignaturePolicy sixteen = withSigningWarnings(warnings, () -> SigningSettings.read(config(signed("16"))));
+        SignaturePolicy oneByte = LoggedWarnings.collect(SigningSettings.class, warnings, () -> SigningSettings.read(config(signed("1"))));
+        SignaturePolicy sixteen = LoggedWarnings.collect(SigningSettings.class, warnings, () -> SigningSettings.read(config(signed("16"))));
 
         assertThat(oneByte.signatureFor(path)).isEqualTo(new UrlSigner(List.of(key), 1).sign(path)).hasSize(2);
         assertThat(sixteen.signatureFor(path)).hasSize(22);
@@ -78,33 +74,6 @@ class SigningSettingsTest {
 
     private static Map<String, String> signed(String signatureSize) {
         return Map.of("thumbler.key", "aa", "thumbler.salt", "bb", "thumbler.signature-size", signatureSize);
-    }
-
-    /** Runs {@code read} and collects the warnings {@link SigningSettings} logs meanwhile. */
-    private static SignaturePolicy withSigningWarnings(List<String> warnings, Supplier<SignaturePolicy> read) {
-        Logger log = Logger.getLogger(SigningSettings.class.getName());
-        Handler collect = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel() == Level.WARNING) {
-                    warnings.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(collect);
-        try {
-            return read.get();
-        } finally {
-            log.removeHandler(collect);
-        }
     }
 
     @Test

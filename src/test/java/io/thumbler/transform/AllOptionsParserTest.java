@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.thumbler.testing.LoggedWarnings;
 
 /** Every option of the URL language: both spellings, one canonical form, and the 400 messages. */
 class AllOptionsParserTest {
@@ -25,33 +22,6 @@ class AllOptionsParserTest {
 
     private static Transform parse(String options) {
         return parse(new OptionParser(PRESETS, false), options);
-    }
-
-    /** Runs {@code parse} and collects the warnings {@link OptionParser} logs meanwhile. */
-    private static Transform withOptionParserWarnings(List<String> warnings, Supplier<Transform> parse) {
-        Logger log = Logger.getLogger(OptionParser.class.getName());
-        Handler collect = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel() == Level.WARNING) {
-                    warnings.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(collect);
-        try {
-            return parse.get();
-        } finally {
-            log.removeHandler(collect);
-        }
     }
 
     private static Transform parse(OptionParser p, String options) {
@@ -233,7 +203,7 @@ class AllOptionsParserTest {
         OptionParser p = new OptionParser(Presets.parse("test1=resizing_type:fill/preset:test2,test2=blur:0.2/preset:test1"), false);
         List<String> warnings = new ArrayList<>();
 
-        Transform t = withOptionParserWarnings(warnings, () -> parse(p, "preset:test1"));
+        Transform t = LoggedWarnings.collect(OptionParser.class, warnings, () -> parse(p, "preset:test1"));
 
         assertThat(t.resizeType()).isEqualTo(ResizeType.FILL);
         assertThat(t.blur()).isEqualTo(0.2);
@@ -245,7 +215,7 @@ class AllOptionsParserTest {
         OptionParser p = new OptionParser(Presets.parse("loop=w:10/pr:loop:other/h:20,other=q:50"), false);
         List<String> warnings = new ArrayList<>();
 
-        Transform t = withOptionParserWarnings(warnings, () -> parse(p, "pr:loop"));
+        Transform t = LoggedWarnings.collect(OptionParser.class, warnings, () -> parse(p, "pr:loop"));
 
         assertThat(t.canonical()).isEqualTo("w:10/h:20/q:50");
         assertThat(warnings).containsExactly("preset loop loop → loop: the repeated preset 'loop' is skipped there");
@@ -256,7 +226,7 @@ class AllOptionsParserTest {
         OptionParser p = new OptionParser(Presets.parse("default=q:60/pr:default"), false);
         List<String> warnings = new ArrayList<>();
 
-        Transform t = withOptionParserWarnings(warnings, () -> parse(p, "w:10"));
+        Transform t = LoggedWarnings.collect(OptionParser.class, warnings, () -> parse(p, "w:10"));
 
         assertThat(t.canonical()).isEqualTo("w:10/q:60");
         assertThat(warnings).containsExactly("preset loop default → default: the repeated preset 'default' is skipped there");
@@ -269,8 +239,8 @@ class AllOptionsParserTest {
         OptionParser deep = new OptionParser(Presets.parse(deepChain), false);
         List<String> warnings = new ArrayList<>();
 
-        assertThat(withOptionParserWarnings(warnings, () -> parse(twice, "pr:a/pr:b")).canonical()).isEqualTo("w:10");
-        assertThat(withOptionParserWarnings(warnings, () -> parse(deep, "pr:p0")).canonical()).isEqualTo("w:7");
+        assertThat(LoggedWarnings.collect(OptionParser.class, warnings, () -> parse(twice, "pr:a/pr:b")).canonical()).isEqualTo("w:10");
+        assertThat(LoggedWarnings.collect(OptionParser.class, warnings, () -> parse(deep, "pr:p0")).canonical()).isEqualTo("w:7");
         assertThat(warnings).isEmpty();
     }
 }
