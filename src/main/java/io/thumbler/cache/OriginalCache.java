@@ -12,9 +12,9 @@ import io.thumbler.source.SourceUri;
 /**
  * One version of an original, from the original cache or fetched once however many renders of it
  * start at the same time (an upload followed by a burst of sizes fetches it once). Local files are
- * not kept: they are read from their own disk each time. A fetched
- * original gives its share of the in-flight budget back once it is stored: from then on the render
- * slot its caller holds is what bounds it.
+ * not kept: they are read from their own disk each time. A fetched original gives its share of the
+ * in-flight budget back once it is stored: from then on the render slot its caller holds is what
+ * bounds it.
  */
 @ApplicationScoped
 public class OriginalCache {
@@ -32,14 +32,9 @@ public class OriginalCache {
      */
     public Original original(SourceUri source, String version, Supplier<Original> fetch) {
         Optional<CacheStores> stores = caches.stores();
-        if (stores.isEmpty()) {
+        if (stores.isEmpty() || !kept(source)) {
             try (Original o = fetch.get()) {
-                return o;
-            }
-        }
-        if (!kept(source)) {
-            try (Original o = fetch.get()) {
-                SourceFactsCache.remember(stores.get(), source, o, caches.settings());
+                stores.ifPresent(s -> SourceFactsCache.remember(s, source, o, caches.settings()));
                 return o;
             }
         }

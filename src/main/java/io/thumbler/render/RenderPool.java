@@ -147,7 +147,7 @@ public class RenderPool {
         if (draining) {
             throw shuttingDown();
         }
-        if (slots.availablePermits() == 0 && waiting.get() >= settings.queue()) {
+        if (saturated()) {
             fire(RenderOutcome.Kind.REJECTED, 0, 0);
             throw queueFull();
         }

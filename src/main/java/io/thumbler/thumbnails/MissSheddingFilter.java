@@ -23,7 +23,7 @@ import io.thumbler.http.ErrorCaching;
  * version is remembered and fresh, and its variant is not in the rendition cache
  * ({@link Thumbnailer#certainMiss}). Cached variants, sources not known yet and bad URLs go on to
  * JAX-RS as always, so overload never turns a hit or a 4xx into a 503. When the pool has room the
- * filter costs one check of two counters.
+ * filter costs one question to the pool (two counters read).
  */
 public class MissSheddingFilter extends HttpFilter {
 
