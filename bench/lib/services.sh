@@ -58,6 +58,9 @@ launch_thumbler() {
   local checkout=$1 originals=$2 preboot=()
   [[ -f $checkout/server-config/pre-boot-commands.asadmin ]] &&
     preboot=(--prebootcommandfile "$checkout/server-config/pre-boot-commands.asadmin")
+  # A checkout whose pre-boot commands keep the listener closed while deploying opens it here.
+  [[ -f $checkout/server-config/post-deploy-commands.asadmin ]] &&
+    preboot+=(--postdeploycommandfile "$checkout/server-config/post-deploy-commands.asadmin")
   # The production launch (server-config/jvm.options and MALLOC_ARENA_MAX=2, as the systemd unit
   # and the Dockerfile start it) and default render concurrency: the benchmark wants the memory and
   # speed of the service as shipped. BENCH_THUMBLER_CMD replaces Payara with a

@@ -99,7 +99,8 @@ class ClusterIT {
                 "--port", String.valueOf(httpPort), "--startport", String.valueOf(gridPort), "--name", name,
                 "--clustermode", members, "--interfaces", "127.0.0.1", "--clustername", "thumbler-it-" + ProcessHandle.current().pid(),
                 "--rootdir", dir.resolve("root").toString(),
-                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin")))
+                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin"),
+                "--postdeploycommandfile", System.getProperty("thumbler.postdeploy", "server-config/post-deploy-commands.asadmin")))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("payara.log").toFile());
         Map<String, String> env = pb.environment();

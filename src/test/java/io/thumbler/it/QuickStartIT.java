@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command, {@code bin/thumbler-dev}, exactly as a new user runs it: it must start
- * the service, print signed example URLs, and the first of them must answer with a thumbnail; and
- * the process must listen on nothing but its HTTP port.
+ * the service, print signed example URLs, and the first of them must answer with a thumbnail; the
+ * process must listen on nothing but its HTTP port; and from the moment it starts until it serves, an
+ * image URL never gets an answer a CDN could cache (Payara's own 404/500 pages while the WAR deploys).
  */
 class QuickStartIT {
 
@@ -50,6 +51,9 @@ class QuickStartIT {
         env.put("JAVA_OPTS", "-Xmx512m");
         Process server = pb.start();
         try {
+            List<String> whileStarting = answersUntilServed(port, server);
+            assertThat(whileStarting).as("answers to an image URL before the first 200")
+                    .allMatch(a -> a.equals("refused") || a.startsWith("503 no-store"));
             String url = awaitExampleUrl(log, server).replace("localhost", "127.0.0.1");
             awaitReady(port);
             HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
@@ -102,6 +106,44 @@ class QuickStartIT {
         }
         return ports;
     }
+
+    /**
+     * Asks for a signed image URL every 20 ms from the moment the process starts until it answers 200,
+     * and returns every other answer: "refused" for a refused connection, else the status, the
+     * Cache-Control and the first bytes of the body.
+     */
+    private static List<String> answersUntilServed(int port, Process server) throws InterruptedException {
+        String path = "/rs:fit:64:64/plain/local:%2F%2F%2FLadyBird.jpg@png";
+        String signed = new io.thumbler.security.UrlSigner(List.of(DEV_KEY), 32).sign(path);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + signed + path))
+                .timeout(Duration.ofSeconds(30)).build();
+        List<String> answers = new java.util.ArrayList<>();
+        long until = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < until && server.isAlive()) {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+                if (r.statusCode() == 200) {
+                    return answers;
+                }
+                String body = r.body();
+                answers.add(r.statusCode() + " " + r.headers().firstValue("Cache-Control").orElse("(no Cache-Control)")
+                        + " " + body.substring(0, Math.min(80, body.length())));
+            } catch (java.net.ConnectException notListening) {
+                if (answers.isEmpty() || !answers.get(answers.size() - 1).equals("refused")) {
+                    answers.add("refused");
+                }
+            } catch (IOException other) {
+                answers.add("failed: " + other);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the quick start never served an image; answers meanwhile: " + answers);
+    }
+
+    /** bin/thumbler-dev's development key and salt. */
+    private static final io.thumbler.security.SigningKey DEV_KEY = io.thumbler.security.SigningKey.fromHex(
+            "7468756d626c65722d6465762d6b6579", "7468756d626c65722d6465762d73616c74");
 
     /** The banner is printed while the application is still deploying; a person clicks a moment later. */
     private static void awaitReady(int port) throws InterruptedException {

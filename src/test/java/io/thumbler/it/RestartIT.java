@@ -167,7 +167,8 @@ class RestartIT {
                 "--deploy", System.getProperty("thumbler.war", "target/thumbler.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast", "--interfaces", "127.0.0.1",
                 "--rootdir", dir.resolve("root").toString(),
-                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin")))
+                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin"),
+                "--postdeploycommandfile", System.getProperty("thumbler.postdeploy", "server-config/post-deploy-commands.asadmin")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("payara.log").toFile()));
         Map<String, String> env = pb.environment();

@@ -30,7 +30,8 @@ class StartupRefusalIT {
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("thumbler.war", "target/thumbler.war"),
                 "--port", "28080", "--autoBindHttp", "--autoBindRange", "1000", "--nohazelcast", "--interfaces", "127.0.0.1",
-                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin")))
+                "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin"),
+                "--postdeploycommandfile", System.getProperty("thumbler.postdeploy", "server-config/post-deploy-commands.asadmin")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("THUMBLER_"));
