@@ -11,15 +11,25 @@ import javax.net.ssl.TrustManagerFactory;
 /** TLS contexts for HTTPS origins: the JDK's trusted CAs, or those of a configured trust store. */
 final class TrustStores {
 
+    /** The password every JDK ships its CA store with; it guards the file's integrity, not a secret. */
+    private static final char[] JDK_STORE_PASSWORD = "changeit".toCharArray();
+
     private TrustStores() {
     }
 
+    /**
+     * The CAs of the JDK that runs Thumbler ({@code $JAVA_HOME/lib/security/cacerts}, which OS
+     * packages such as Debian's ca-certificates-java keep current), read from that file rather than
+     * through {@code SSLContext.getDefault()}: inside Payara the default context trusts Payara's own
+     * bundled {@code cacerts.p12} (Payara points {@code javax.net.ssl.trustStore} at it), a snapshot
+     * taken when that Payara was released, with CAs that have expired since.
+     */
     static SSLContext jdkDefault() {
-        try {
-            return SSLContext.getDefault();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's default TLS context is not available", e);
-        }
+        return fromFile(jdkStore(), JDK_STORE_PASSWORD);
+    }
+
+    static Path jdkStore() {
+        return Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
     }
 
     /**
