@@ -25,6 +25,13 @@ final class CountingResponse extends HttpServletResponseWrapper {
         super(response);
     }
 
+    /** Also gives statuses such as 422 their reason phrase (see {@link ReasonPhrases}). */
+    @Override
+    public void setStatus(int sc) {
+        super.setStatus(sc);
+        ReasonPhrases.apply(getResponse(), sc);
+    }
+
     long bytes() {
         if (writer != null) {
             writer.flush();

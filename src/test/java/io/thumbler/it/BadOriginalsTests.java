@@ -59,6 +59,16 @@ interface BadOriginalsTests extends ServerUnderTest {
     }
 
     @Test
+    default void aRefusalNamesItsStatusInTheStatusLine() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("phrase"));
+        Files.write(dir.resolve("not-an-image.jpg"), "plain text, not a JPEG".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String path = client().signed(plainPath(ThumblerClient.fresh("w:50"), "phrase/not-an-image.jpg", "png"));
+
+        assertThat(client().statusLine(path)).as("first refusal").isEqualTo("HTTP/1.1 422 Unprocessable Content");
+        assertThat(client().statusLine(path)).as("remembered refusal").isEqualTo("HTTP/1.1 422 Unprocessable Content");
+    }
+
+    @Test
     default void theZtxtBombRendersWithinItsMemoryCap() throws IOException {
         Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("bad"));
         BadInputs.writeBomb(dir, "png_ztxt_bomb.png");

@@ -48,7 +48,27 @@ final class ThumblerClient {
     }
 
     HttpResponse<byte[]> getSigned(String path) {
-        return get("/" + signer.sign(path) + path);
+        return get(signed(path));
+    }
+
+    /** {@code path} with its signature in front, as a client sends it. */
+    String signed(String path) {
+        return "/" + signer.sign(path) + path;
+    }
+
+    /**
+     * The status line of a GET, read from a raw socket: Java's HTTP client hides the reason phrase.
+     */
+    String statusLine(String rawPathAndQuery) throws IOException {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + rawPathAndQuery + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            return in.readLine();
+        }
     }
 
     HttpResponse<byte[]> getSignedWith(UrlSigner otherSigner, String path) {
