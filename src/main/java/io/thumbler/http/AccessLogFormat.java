@@ -1,5 +1,6 @@
 package io.thumbler.http;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import io.thumbler.config.ConfigReader;
@@ -26,27 +27,48 @@ public enum AccessLogFormat {
         };
     }
 
-    /** The log line for {@code r}; {@code null} when the format is {@code off}. */
-    public String format(RequestCompleted r) {
+    /**
+     * The log line for {@code r}, one line whatever the request held; {@code null} when the format
+     * is {@code off}. The time is when the response was complete, in UTC.
+     */
+    public String format(RequestCompleted r, Caller c, long epochMillis) {
         return switch (this) {
-            case TEXT -> "method=" + r.method()
+            case TEXT -> "time=" + Instant.ofEpochMilli(epochMillis)
+                    + " client=" + orDash(c.address())
+                    + " forwarded=" + orDash(c.forwardedFor())
+                    + " method=" + textValue(r.method())
                     + " path=" + textValue(r.path())
                     + " status=" + r.status()
                     + " bytes=" + r.bytes()
-                    + " cache=" + (r.cacheStatus() == null ? "-" : textValue(r.cacheStatus()))
+                    + " cache=" + orDash(r.cacheStatus())
                     + " fetch_ms=" + millis(r.fetchMillis())
                     + " render_ms=" + millis(r.renderMillis())
-                    + " total_ms=" + millis(r.totalMillis());
-            case JSON -> "{\"method\":" + jsonString(r.method())
+                    + " total_ms=" + millis(r.totalMillis())
+                    + " request_id=" + orDash(c.requestId())
+                    + " ua=" + (c.userAgent() == null ? "-" : jsonString(c.userAgent()));
+            case JSON -> "{\"time\":\"" + Instant.ofEpochMilli(epochMillis) + '"'
+                    + ",\"client\":" + jsonOrNull(c.address())
+                    + ",\"forwarded\":" + jsonOrNull(c.forwardedFor())
+                    + ",\"method\":" + jsonString(r.method())
                     + ",\"path\":" + jsonString(r.path())
                     + ",\"status\":" + r.status()
                     + ",\"bytes\":" + r.bytes()
-                    + ",\"cache\":" + (r.cacheStatus() == null ? "null" : jsonString(r.cacheStatus()))
+                    + ",\"cache\":" + jsonOrNull(r.cacheStatus())
                     + ",\"fetch_ms\":" + millis(r.fetchMillis())
                     + ",\"render_ms\":" + millis(r.renderMillis())
-                    + ",\"total_ms\":" + millis(r.totalMillis()) + "}";
+                    + ",\"total_ms\":" + millis(r.totalMillis())
+                    + ",\"request_id\":" + jsonOrNull(c.requestId())
+                    + ",\"ua\":" + jsonOrNull(c.userAgent()) + "}";
             case OFF -> null;
         };
+    }
+
+    private static String orDash(String v) {
+        return v == null ? "-" : textValue(v);
+    }
+
+    private static String jsonOrNull(String v) {
+        return v == null ? "null" : jsonString(v);
     }
 
     private static String millis(double ms) {

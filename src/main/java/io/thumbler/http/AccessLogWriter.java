@@ -4,7 +4,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -22,12 +21,23 @@ final class AccessLogWriter implements AutoCloseable {
 
     private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final Consumer<String> sink;
+    private final Sink sink;
     private final Thread thread;
     private volatile boolean open = true;
 
-    /** @param sink where lines go, in order, on the writer thread (the access logger in production) */
-    AccessLogWriter(Consumer<String> sink) {
+    /** Where lines go, in order, on the writer thread. */
+    @FunctionalInterface
+    interface Sink {
+        void write(String line);
+
+        /** Called when the queue has run empty: push out what is buffered. */
+        default void flush() {
+            // nothing buffered by default
+        }
+    }
+
+    /** @param sink where lines go, in order, on the writer thread */
+    AccessLogWriter(Sink sink) {
         this.sink = sink;
         this.thread = new Thread(this::drain, "thumbler-access-log");
         this.thread.setDaemon(true);
@@ -47,22 +57,35 @@ final class AccessLogWriter implements AutoCloseable {
 
     private void drain() {
         long reported = 0;
+        long failed = 0;
         while (open || !lines.isEmpty()) {
             try {
-                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                String line = lines.poll();
+                if (line == null) {
+                    sink.flush();
+                    line = lines.poll(200, TimeUnit.MILLISECONDS);
+                }
                 if (line != null) {
-                    sink.accept(line);
+                    sink.write(line);
                 }
             } catch (InterruptedException e) {
                 open = false;
             } catch (RuntimeException e) {
-                LOG.warning("access log line not written: " + e);
+                // A broken destination fails every line: say so on the first and every 10 000th.
+                if (failed++ % 10_000 == 0) {
+                    LOG.warning("access log not written (" + failed + " failures so far): " + e);
+                }
             }
             long d = dropped.get();
             if (d > reported && lines.isEmpty()) {
                 LOG.warning((d - reported) + " access log lines dropped: the log could not keep up");
                 reported = d;
             }
+        }
+        try {
+            sink.flush();
+        } catch (RuntimeException e) {
+            LOG.warning("access log not flushed at close: " + e);
         }
     }
 

@@ -26,6 +26,7 @@ public class RequestObservationFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RequestObservationFilter.class.getName());
 
     private final transient AccessLogFormat format;
+    private final transient java.util.function.LongSupplier clock;
     private final transient Consumer<String> accessLog;
     private final transient RequestsInFlight inFlight;
     private final transient Consumer<RequestCompleted> completed;
@@ -38,12 +39,13 @@ public class RequestObservationFilter extends HttpFilter {
      */
     public RequestObservationFilter(AccessLogFormat format, Consumer<String> accessLog, RequestsInFlight inFlight,
                                     Consumer<RequestCompleted> completed) {
-        this(format, accessLog, inFlight, completed, () -> { });
+        this(format, accessLog, inFlight, completed, () -> { }, System::currentTimeMillis);
     }
 
-    private RequestObservationFilter(AccessLogFormat format, Consumer<String> accessLog, RequestsInFlight inFlight,
-                                     Consumer<RequestCompleted> completed, AutoCloseable resources) {
+    RequestObservationFilter(AccessLogFormat format, Consumer<String> accessLog, RequestsInFlight inFlight,
+                             Consumer<RequestCompleted> completed, AutoCloseable resources, java.util.function.LongSupplier clock) {
         this.format = format;
+        this.clock = clock;
         this.accessLog = accessLog;
         this.inFlight = inFlight;
         this.completed = completed;
@@ -51,14 +53,14 @@ public class RequestObservationFilter extends HttpFilter {
     }
 
     /**
-     * The filter as the application runs it: access-log lines go to {@link #ACCESS_LOG} through an
+     * The filter as the application runs it: access-log lines go to {@code target} through an
      * {@link AccessLogWriter} thread, which the container stops with the filter at undeploy.
      */
-    public static RequestObservationFilter withAccessLogWriter(AccessLogFormat format, RequestsInFlight inFlight,
+    public static RequestObservationFilter withAccessLogWriter(AccessLogFormat format, AccessLogTarget target,
+                                                               RequestsInFlight inFlight,
                                                                Consumer<RequestCompleted> completed) {
-        // logp names the source itself: with plain info() JUL walks the writer thread's stack to find it, per line.
-        AccessLogWriter writer = new AccessLogWriter(line -> ACCESS_LOG.logp(Level.INFO, ACCESS_LOG.getName(), "request", line));
-        return new RequestObservationFilter(format, writer::write, inFlight, completed, writer);
+        AccessLogWriter writer = new AccessLogWriter(target.sink(ACCESS_LOG));
+        return new RequestObservationFilter(format, writer::write, inFlight, completed, writer, System::currentTimeMillis);
     }
 
     @Override
@@ -93,7 +95,7 @@ public class RequestObservationFilter extends HttpFilter {
         try {
             RequestCompleted r = describe(request, response.getStatus(), response.bytes(), totalMillis);
             if (format != AccessLogFormat.OFF) {
-                accessLog.accept(format.format(r));
+                accessLog.accept(format.format(r, Caller.of(request), clock.getAsLong()));
             }
             completed.accept(r);
         } catch (RuntimeException e) {

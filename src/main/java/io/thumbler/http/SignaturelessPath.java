@@ -12,7 +12,7 @@ import java.util.Set;
 public final class SignaturelessPath {
 
     /** First segments of routes that carry no signature. */
-    static final Set<String> UNSIGNED_ROUTES = Set.of("playground", "favicon.ico", "robots.txt");
+    static final Set<String> UNSIGNED_ROUTES = Set.of("admin", "playground", "favicon.ico", "robots.txt");
 
     private SignaturelessPath() {
     }

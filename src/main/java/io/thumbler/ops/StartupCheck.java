@@ -16,6 +16,7 @@ import io.thumbler.cache.RecentRenderFailures;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
 import io.thumbler.http.AccessLogFormat;
+import io.thumbler.http.AccessLogTarget;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.OriginSecrets;
 import io.thumbler.render.RenderPool;
@@ -65,6 +66,7 @@ public class StartupCheck {
             RenderPool.shutdownTimeout(config);
             TempDirReadiness.minFreeBytes(config);
             AccessLogFormat.read(config);
+            AccessLogTarget.read(config);
             if (OriginSecrets.read(config).enabled()) {
                 LOG.info("THUMBLER_ORIGIN_SECRET is set: requests without the right " + OriginSecrets.HEADER + " header get 403.");
             }

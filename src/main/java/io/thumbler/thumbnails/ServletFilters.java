@@ -15,6 +15,7 @@ import jakarta.servlet.annotation.WebListener;
 import io.thumbler.cache.RenditionCache;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.http.AccessLogFormat;
+import io.thumbler.http.AccessLogTarget;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.FilterSequence;
 import io.thumbler.http.OriginSecretFilter;
@@ -63,7 +64,8 @@ public class ServletFilters implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Filter front = new FilterSequence(List.of(
-                RequestObservationFilter.withAccessLogWriter(AccessLogFormat.read(config), inFlight, completed::fire),
+                RequestObservationFilter.withAccessLogWriter(AccessLogFormat.read(config), AccessLogTarget.read(config),
+                        inFlight, completed::fire),
                 new OriginSecretFilter(OriginSecrets.read(config)),
                 new SessionIdInPathFilter(),
                 new CachedVariantFilter(knownVariants, renditions::cached, cacheHeaders),

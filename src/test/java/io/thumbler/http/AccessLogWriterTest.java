@@ -43,4 +43,20 @@ class AccessLogWriterTest {
         release.countDown();
         writer.close();
     }
+
+    @Test
+    void standardOutputLinesAreWholeLinesFlushedWhenTheQueueRunsEmpty() throws InterruptedException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        AccessLogWriter writer = new AccessLogWriter(new AccessLogTarget.Lines(out));
+        writer.write("time=a method=GET ua=\"é\"");
+        writer.write("{\"status\":200}");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (out.size() == 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("flushed without close, once nothing more is queued")
+                .isEqualTo("time=a method=GET ua=\"é\"\n{\"status\":200}\n");
+        writer.close();
+    }
 }

@@ -48,12 +48,14 @@ class RequestObservationFilterTest {
 
     @Test
     void logsOneLineWithBytesTimingsAndCacheStatusAndCountsInFlight() throws Exception {
-        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, RequestObservationFilter.ACCESS_LOG::info, inFlight, completed::add);
+        RequestObservationFilter filter = new RequestObservationFilter(AccessLogFormat.TEXT, RequestObservationFilter.ACCESS_LOG::info,
+                inFlight, completed::add, () -> { }, () -> 1_796_078_400_466L);
         Map<String, Object> attributes = new HashMap<>();
         ServletFakes.Response response = new ServletFakes.Response();
         List<Integer> inFlightDuring = new ArrayList<>();
 
-        filter.doFilter(ServletFakes.request("GET", "/SIGNATURE/w:100/plain/local%3A%2F%2F%2Fa.jpg@png", Map.of(), attributes),
+        filter.doFilter(ServletFakes.request("GET", "/SIGNATURE/w:100/plain/local%3A%2F%2F%2Fa.jpg@png",
+                        Map.of("X-Forwarded-For", "203.0.113.7", "User-Agent", "curl/8.5", "X-Amz-Cf-Id", "cf-123=="), attributes),
                 response.servlet, (req, res) -> {
                     inFlightDuring.add(inFlight.count());
                     RequestTimings timings = new RequestTimings();
@@ -69,8 +71,10 @@ class RequestObservationFilterTest {
         assertThat(inFlight.count()).isZero();
         assertThat(response.body.size()).isEqualTo(1234);
         assertThat(lines).singleElement().asString()
-                .startsWith("method=GET path=/w:100/plain/local%3A%2F%2F%2Fa.jpg@png status=200 bytes=1234 cache=miss"
-                        + " fetch_ms=2.0 render_ms=50.0 total_ms=");
+                .startsWith("time=2026-11-30T22:40:00.466Z client=127.0.0.1 forwarded=203.0.113.7"
+                        + " method=GET path=/w:100/plain/local%3A%2F%2F%2Fa.jpg@png status=200 bytes=1234 cache=miss"
+                        + " fetch_ms=2.0 render_ms=50.0 total_ms=")
+                .endsWith(" request_id=cf-123== ua=\"curl/8.5\"");
         assertThat(completed).singleElement().satisfies(r -> {
             assertThat(r.fetched()).isTrue();
             assertThat(r.rendered()).isTrue();
@@ -91,7 +95,8 @@ class RequestObservationFilterTest {
             assertThat(expected).hasMessage("boom");
         }
         assertThat(inFlight.count()).isZero();
-        assertThat(lines).singleElement().asString().startsWith("{\"method\":\"GET\",\"path\":\"/y\",\"status\":500,\"bytes\":0,\"cache\":null");
+        assertThat(lines).singleElement().asString().contains("\"client\":\"127.0.0.1\",\"forwarded\":null,\"method\":\"GET\",\"path\":\"/y\",\"status\":500,\"bytes\":0,\"cache\":null")
+                .endsWith("\"request_id\":null,\"ua\":null}");
         assertThat(completed).hasSize(1);
     }
 

@@ -24,6 +24,8 @@ class SignaturelessPathTest {
         assertThat(SignaturelessPath.of("")).isEqualTo("/");
         assertThat(SignaturelessPath.of("/favicon.ico")).isEqualTo("/favicon.ico");
         assertThat(SignaturelessPath.of("/playground/index.html")).isEqualTo("/playground/index.html");
+        assertThat(SignaturelessPath.of("/admin/cache/stats")).isEqualTo("/admin/cache/stats");
+        assertThat(SignaturelessPath.of("/admin/cache/source")).isEqualTo("/admin/cache/source");
         assertThat(SignaturelessPath.of("/SIG/")).isEqualTo("/");
     }
 }

@@ -71,7 +71,7 @@ class RestartIT {
         server = launch(first, "first");
         awaitReady(http, server, first, work.resolve("first/payara.log"));
         int port = freePort();
-        second = launch(port, "second");
+        second = launch(port, "second", Map.of("THUMBLER_ACCESS_LOG", "json"));
         awaitReady(http, second, port, work.resolve("second/payara.log"));
 
         String readiness = new String(get(port, "/health/ready").body(), StandardCharsets.UTF_8);
@@ -79,6 +79,39 @@ class RestartIT {
         String path = "/rs:fit:64:64/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
         assertThat(get(port, "/" + SIGNER.sign(path) + path).statusCode()).as("still rendering, without a cache").isEqualTo(200);
         assertThat(new String(get(first, "/health/ready").body(), StandardCharsets.UTF_8)).contains("open: disk tier in ");
+
+        // The access log: one whole line per request on standard output, in the chosen format,
+        // with who asked; the server log's own format (Payara's ODL here) does not touch it.
+        HttpResponse<byte[]> viewed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + SIGNER.sign(path) + path))
+                .header("User-Agent", "restart-it \"quoted\"").header("X-Forwarded-For", "203.0.113.9, 10.0.0.1")
+                .header("X-Amz-Cf-Id", "cf-restart-it==").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(viewed.statusCode()).isEqualTo(200);
+        assertThat(get(first, "/admin/cache/stats").statusCode()).as("no admin token configured: no admin routes").isEqualTo(404);
+        assertThat(accessLine(work.resolve("second/payara.log"), "cf-restart-it==")).isEqualTo(
+                "{\"time\":\"%s\",\"client\":\"127.0.0.1\",\"forwarded\":\"203.0.113.9, 10.0.0.1\",\"method\":\"GET\","
+                        + "\"path\":\"" + path + "\",\"status\":200,\"bytes\":" + viewed.body().length + ",\"cache\":%s,"
+                        + "\"fetch_ms\":%s,\"render_ms\":%s,\"total_ms\":%s,\"request_id\":\"cf-restart-it==\","
+                        + "\"ua\":\"restart-it \\\"quoted\\\"\"}");
+        assertThat(accessLine(work.resolve("first/payara.log"), "path=/admin/cache/stats "))
+                .matches("time=\\S+Z client=127.0.0.1 forwarded=- method=GET path=/admin/cache/stats status=404 .* ua=\"Java-http-client/.*\"");
+    }
+
+    /**
+     * The one access-log line of the log that contains {@code marker}, with its timings replaced
+     * by {@code %s} (they differ per run); fails unless exactly one whole line has it.
+     */
+    private static String accessLine(Path log, String marker) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> lines;
+        do {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains(marker)).toList();
+            if (lines.isEmpty()) {
+                Thread.sleep(100); // the access log is written by its own thread
+            }
+        } while (lines.isEmpty() && System.nanoTime() < until);
+        assertThat(lines).as("log lines with %s", marker).hasSize(1);
+        return lines.get(0).replaceAll("\"time\":\"[^\"]+\"", "\"time\":\"%s\"")
+                .replaceAll("(_ms\":)[0-9.]+", "$1%s").replaceAll("\"cache\":(\"[a-z]+\"|null)", "\"cache\":%s");
     }
 
     @Test
@@ -159,6 +192,10 @@ class RestartIT {
     }
 
     private Process launch(int port, String node) throws Exception {
+        return launch(port, node, Map.of());
+    }
+
+    private Process launch(int port, String node, Map<String, String> settings) throws Exception {
         Path dir = Files.createDirectories(work.resolve(node));
         ProcessBuilder pb = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -168,7 +205,8 @@ class RestartIT {
                 "--port", String.valueOf(port), "--nohazelcast", "--interfaces", "127.0.0.1",
                 "--rootdir", dir.resolve("root").toString(),
                 "--prebootcommandfile", System.getProperty("thumbler.preboot", "server-config/pre-boot-commands.asadmin"),
-                "--postdeploycommandfile", System.getProperty("thumbler.postdeploy", "server-config/post-deploy-commands.asadmin")))
+                "--postdeploycommandfile", System.getProperty("thumbler.postdeploy", "server-config/post-deploy-commands.asadmin"),
+                "--logproperties", System.getProperty("thumbler.logproperties", "server-config/logging.properties")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("payara.log").toFile()));
         Map<String, String> env = pb.environment();
@@ -180,6 +218,7 @@ class RestartIT {
         env.put("THUMBLER_LOCAL_FILESYSTEM_ROOT", Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath().toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("MALLOC_ARENA_MAX", "2");
+        env.putAll(settings);
         return pb.start();
     }
 
