@@ -70,6 +70,12 @@ public record CacheSettings(boolean enabled, Path dir, Optional<Path> configFile
                 Duration.ofSeconds(wait), clustered, token);
     }
 
+    /** The same settings with the disk tier in {@code other}. */
+    public CacheSettings withDir(Path other) {
+        return new CacheSettings(enabled, other, configFile, renditions, originals, originalsMaxEntryBytes, sourceTtl,
+                staleIfError, coalesceWait, clustered, adminToken);
+    }
+
     private static TierSizes sizes(ConfigReader config, String cache, long heap, long offHeap, long disk) {
         String prefix = "thumbler.cache." + cache + ".";
         long h = config.longValue(prefix + "heap-entries", heap, 1, 10_000_000);

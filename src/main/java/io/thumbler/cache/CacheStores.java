@@ -24,15 +24,17 @@ public final class CacheStores implements AutoCloseable {
     public static final URI MANAGER_URI = URI.create("urn:thumbler");
     static final String PROVIDER = "org.ehcache.jsr107.EhcacheCachingProvider";
 
+    private final java.nio.file.Path dir;
     private final CacheManager manager;
     private final LayeredCache<CachedRendition> renditions;
     private final FailSafeCache<byte[], Original> originals;
     private final FailSafeCache<String, SourceFacts> facts;
     private final SourceIndex index;
 
-    private CacheStores(CacheManager manager, LayeredCache<CachedRendition> renditions,
+    private CacheStores(java.nio.file.Path dir, CacheManager manager, LayeredCache<CachedRendition> renditions,
                         FailSafeCache<byte[], Original> originals,
                         FailSafeCache<String, SourceFacts> facts, SourceIndex index) {
+        this.dir = dir;
         this.manager = manager;
         this.renditions = renditions;
         this.originals = originals;
@@ -66,7 +68,7 @@ public final class CacheStores implements AutoCloseable {
                     CachedRendition::encode, CachedRendition::decode, failures);
             FailSafeCache<byte[], CachedRendition> cluster = shared == null ? null : new FailSafeCache<>("cluster-renditions",
                     shared, CachedRendition::encode, CachedRendition::decode, failures);
-            return new CacheStores(manager,
+            return new CacheStores(settings.dir(), manager,
                     new LayeredCache<>(local, cluster),
                     new FailSafeCache<>(CacheManagerConfiguration.ORIGINALS,
                             manager.getCache(CacheManagerConfiguration.ORIGINALS, String.class, byte[].class),
@@ -104,6 +106,11 @@ public final class CacheStores implements AutoCloseable {
     }
 
     /** Closes the manager; a clean close is what lets the disk tier be read again at the next start. */
+    /** The directory of the disk tier (unused when an Ehcache XML file configures the caches). */
+    public java.nio.file.Path dir() {
+        return dir;
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -67,8 +67,9 @@ public class Caches {
         }
         Cache<String, byte[]> shared = settings.clustered() ? ClusterTier.renditions(clusterManager, failures) : null;
         try {
-            stores = CacheStores.open(settings, failures, CacheStores.MANAGER_URI, shared);
-            state = "open: " + settings.configFile().map(f -> "configuration " + f).orElse("disk tier in " + settings.dir());
+            boolean dirConfigured = config.optional("thumbler.cache.dir").isPresent();
+            stores = CacheDirectoryChoice.open(settings, dirConfigured, s -> CacheStores.open(s, failures, CacheStores.MANAGER_URI, shared));
+            state = "open: " + settings.configFile().map(f -> "configuration " + f).orElse("disk tier in " + stores.dir());
             LOG.info(() -> "caches " + state + ", renderer version " + rendererVersion
                     + (shared != null ? ", cluster tier " + shared.getName() : ""));
         } catch (RuntimeException e) {
