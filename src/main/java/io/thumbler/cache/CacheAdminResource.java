@@ -86,7 +86,7 @@ public class CacheAdminResource {
     }
 
     private static JsonObjectBuilder counters(CacheCounters c) {
-        return Json.createObjectBuilder().add("hits", c.getHits()).add("misses", c.getMisses())
+        return Json.createObjectBuilder().add("lookupHits", c.getLookupHits()).add("lookupMisses", c.getLookupMisses())
                 .add("coalesced", c.getCoalesced()).add("loads", c.getLoads()).add("failures", c.getFailures())
                 .add("evictions", c.getEvictions()).add("entries", c.getEntries()).add("bytes", c.getBytes());
     }

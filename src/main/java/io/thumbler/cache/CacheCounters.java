@@ -5,6 +5,12 @@ import java.beans.ConstructorProperties;
 /**
  * One cache's numbers as JMX shows them (an open-type composite of the {@link CachesMXBean}).
  * {@code -1} means "not known": Ehcache's tier statistics could not be read, or the cache is off.
+ *
+ * <p>Hits and misses here are lookups in this cache's tiers, hence {@code lookupHits} and
+ * {@code lookupMisses}: one request can look up several caches, and a failed tier counts as a miss.
+ * Per request outcomes are {@code RequestsHit}/{@code RequestsMissed} of
+ * {@code io.thumbler:type=Requests}; JCache's own {@code CacheHits}/{@code CacheMisses} are under
+ * {@code javax.cache:type=CacheStatistics}.
  */
 public final class CacheCounters {
 
@@ -17,7 +23,7 @@ public final class CacheCounters {
     private final long entries;
     private final long bytes;
 
-    @ConstructorProperties({"hits", "misses", "coalesced", "loads", "failures", "evictions", "entries", "bytes"})
+    @ConstructorProperties({"lookupHits", "lookupMisses", "coalesced", "loads", "failures", "evictions", "entries", "bytes"})
     public CacheCounters(long hits, long misses, long coalesced, long loads, long failures, long evictions,
                          long entries, long bytes) {
         this.hits = hits;
@@ -31,12 +37,12 @@ public final class CacheCounters {
     }
 
     /** Lookups answered by the cache. */
-    public long getHits() {
+    public long getLookupHits() {
         return hits;
     }
 
     /** Lookups the cache could not answer (failures included). */
-    public long getMisses() {
+    public long getLookupMisses() {
         return misses;
     }
 

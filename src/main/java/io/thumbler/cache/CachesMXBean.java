@@ -10,14 +10,14 @@ import io.thumbler.jmx.Name;
 @Description("Thumbler's caches: tier counters, purge by source, clear")
 public interface CachesMXBean {
 
-    @Description("The rendition cache on this node: hits, misses, evictions, entries and bytes per tier")
+    @Description("The rendition cache on this node: lookup hits and misses, coalesced waits, renders, tier failures, evictions, entries and bytes of the largest tier")
     CacheCounters getRenditions();
 
-    @Description("The original cache on this node: hits, misses, evictions, entries and bytes per tier")
+    @Description("The original cache on this node: lookup hits and misses, coalesced waits, fetches, tier failures, evictions, entries and bytes of the largest tier")
     CacheCounters getOriginals();
 
     /** The cluster-shared rendition tier; all {@code -1} on a single node. */
-    @Description("The cluster-shared rendition tier (Payara's Data Grid); all -1 on a single node")
+    @Description("The cluster-shared rendition tier (Payara's Data Grid): lookup hits and misses, failures; -1 where not known and everywhere on a single node")
     CacheCounters getClusterRenditions();
 
     /** Whether the caches are open (false when switched off or when they could not start). */

@@ -29,7 +29,8 @@ public final class RendererVersion {
         return CacheKeys.sha256(imageMagickVersion(convert), policyText(policy)).substring(0, 16);
     }
 
-    static String imageMagickVersion(Path convert) {
+    /** The "Version:" line of {@code convert -version}, or {@code unknown} when it cannot be read. */
+    public static String imageMagickVersion(Path convert) {
         try {
             Process p = new ProcessBuilder(convert.toString(), "-version").redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();

@@ -29,7 +29,8 @@ public final class MXBeans {
         return register(ManagementFactory.getPlatformMBeanServer(), type, bean, view);
     }
 
-    static <T> ObjectName register(MBeanServer server, String type, T bean, Class<T> view) {
+    /** As {@link #register(String, Object, Class)}, in another MBean server (tests read the metadata from their own). */
+    public static <T> ObjectName register(MBeanServer server, String type, T bean, Class<T> view) {
         try {
             ObjectName name = new ObjectName(DOMAIN, "type", type);
             if (server.isRegistered(name)) {

@@ -9,6 +9,9 @@ import java.util.function.LongSupplier;
  * on p99 sees the last minutes and not an average diluted by the whole uptime. Two
  * {@link LatencyHistogram}s take turns: recording goes into the current one, a read merges it with
  * the previous one, and the first access after a window ended starts a fresh one.
+ *
+ * <p>With no observation in either window (an idle node) a percentile is {@code NaN}: a 0 would
+ * read as "fast", and the last busy window's value as "still slow".
  */
 public final class RecentLatency {
 
@@ -34,8 +37,11 @@ public final class RecentLatency {
         rotated().current().record(millis);
     }
 
-    /** See {@link LatencyHistogram#percentile(double)}; over the current and the previous window. */
-    public long percentile(double percentile) {
+    /**
+     * See {@link LatencyHistogram#percentile(double)}, over the current and the previous window;
+     * {@code NaN} when neither has an observation.
+     */
+    public double percentile(double percentile) {
         Windows w = rotated();
         long[] merged = new long[w.current().bucketCount()];
         w.previous().addTo(merged);
@@ -47,7 +53,7 @@ public final class RecentLatency {
         if (!(percentile > 0 && percentile <= 100)) {
             throw new IllegalArgumentException("a percentile must be in (0, 100], not " + percentile);
         }
-        return LatencyHistogram.percentileOf(merged, total, percentile);
+        return total == 0 ? Double.NaN : LatencyHistogram.percentileOf(merged, total, percentile);
     }
 
     private Windows rotated() {

@@ -4,7 +4,8 @@ import io.thumbler.jmx.Description;
 
 /**
  * {@code io.thumbler:type=RenderPool}: the render slots and what became of the requests for them,
- * counted since the application started; latencies are over the last one to two minutes.
+ * counted since the application started; latencies are over the last one to two minutes, in
+ * milliseconds, and {@code NaN} when that time saw none.
  *
  * <p>Alert on: {@code Queued} near {@code QueueCapacity} (rejections come next), a rising
  * {@code Rejected} or {@code TimedOut}, {@code RenderMillisP99} near the render timeout.
@@ -52,17 +53,15 @@ public interface RenderPoolMXBean {
     @Description("Requests that never got a slot (503): queue full, waited too long, or shutting down")
     long getRejected();
 
-    /** Median time holding a slot, successful renders. */
-    @Description("Median time holding a slot, successful renders")
-    long getRenderMillisP50();
+    @Description("Median time holding a slot in ms, successful renders, over the last one to two minutes (NaN when none)")
+    double getRenderMillisP50();
 
-    @Description("95th percentile of the time holding a slot, successful renders, over the last one to two minutes (0 when none)")
-    long getRenderMillisP95();
+    @Description("95th percentile of the time holding a slot in ms, successful renders, over the last one to two minutes (NaN when none)")
+    double getRenderMillisP95();
 
-    @Description("99th percentile of the time holding a slot, successful renders, over the last one to two minutes (0 when none)")
-    long getRenderMillisP99();
+    @Description("99th percentile of the time holding a slot in ms, successful renders, over the last one to two minutes (NaN when none)")
+    double getRenderMillisP99();
 
-    /** 95th percentile of the wait for a slot, every request. */
-    @Description("95th percentile of the wait for a slot, every request")
-    long getQueueMillisP95();
+    @Description("95th percentile of the wait for a slot in ms, every request for one, over the last one to two minutes (NaN when none)")
+    double getQueueMillisP95();
 }

@@ -89,22 +89,22 @@ public class RenderPoolStatistics implements RenderPoolMXBean {
     }
 
     @Override
-    public long getRenderMillisP50() {
+    public double getRenderMillisP50() {
         return renderMillis.percentile(50);
     }
 
     @Override
-    public long getRenderMillisP95() {
+    public double getRenderMillisP95() {
         return renderMillis.percentile(95);
     }
 
     @Override
-    public long getRenderMillisP99() {
+    public double getRenderMillisP99() {
         return renderMillis.percentile(99);
     }
 
     @Override
-    public long getQueueMillisP95() {
+    public double getQueueMillisP95() {
         return queueMillis.percentile(95);
     }
 }

@@ -73,17 +73,17 @@ public class RequestStatistics implements RequestsMXBean {
     }
 
     @Override
-    public long getCacheHits() {
+    public long getRequestsHit() {
         return hits.sum();
     }
 
     @Override
-    public long getCacheMisses() {
+    public long getRequestsMissed() {
         return misses.sum();
     }
 
     @Override
-    public long getCacheHitsBeforeJaxRs() {
+    public long getRequestsHitBeforeJaxRs() {
         return knownVariants.served();
     }
 
@@ -93,22 +93,22 @@ public class RequestStatistics implements RequestsMXBean {
     }
 
     @Override
-    public long getCacheCoalesced() {
+    public long getRequestsCoalesced() {
         return coalesced.sum();
     }
 
     @Override
-    public long getTotalMillisP50() {
+    public double getTotalMillisP50() {
         return totalMillis.percentile(50);
     }
 
     @Override
-    public long getTotalMillisP95() {
+    public double getTotalMillisP95() {
         return totalMillis.percentile(95);
     }
 
     @Override
-    public long getTotalMillisP99() {
+    public double getTotalMillisP99() {
         return totalMillis.percentile(99);
     }
 }

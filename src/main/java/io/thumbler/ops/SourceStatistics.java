@@ -104,17 +104,17 @@ public class SourceStatistics implements SourcesMXBean {
     }
 
     @Override
-    public long getFetchMillisP50() {
+    public double getFetchMillisP50() {
         return fetchMillis.percentile(50);
     }
 
     @Override
-    public long getFetchMillisP95() {
+    public double getFetchMillisP95() {
         return fetchMillis.percentile(95);
     }
 
     @Override
-    public long getFetchMillisP99() {
+    public double getFetchMillisP99() {
         return fetchMillis.percentile(99);
     }
 

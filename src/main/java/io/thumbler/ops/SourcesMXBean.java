@@ -6,7 +6,8 @@ import io.thumbler.jmx.Description;
 
 /**
  * {@code io.thumbler:type=Sources}: fetches of originals as the requests saw them, counted since
- * the application started; latencies are over the last one to two minutes. A source error is a
+ * the application started; latencies are over the last one to two minutes, in milliseconds, and
+ * {@code NaN} when that time saw no fetch. A source error is a
  * request that fetched (or tried to fetch) an original and failed before rendering: the origin
  * refused or lacked it (403/404), was slow (504) or down (502/503), or the original was rejected
  * by the header check (415/422).
@@ -41,12 +42,12 @@ public interface SourcesMXBean {
     @Description("S3's circuit breaker: closed (calls pass), open (503 without calling S3), half-open (the next call is a trial); empty when S3 is off")
     Map<String, String> getCircuits();
 
-    @Description("Median time to fetch an original, over the last one to two minutes (0 when idle)")
-    long getFetchMillisP50();
+    @Description("Median time to fetch an original in ms, over the last one to two minutes (NaN when none)")
+    double getFetchMillisP50();
 
-    @Description("95th percentile of the time to fetch an original, over the last one to two minutes (0 when idle)")
-    long getFetchMillisP95();
+    @Description("95th percentile of the time to fetch an original in ms, over the last one to two minutes (NaN when none)")
+    double getFetchMillisP95();
 
-    @Description("99th percentile of the time to fetch an original, over the last one to two minutes (0 when idle)")
-    long getFetchMillisP99();
+    @Description("99th percentile of the time to fetch an original in ms, over the last one to two minutes (NaN when none)")
+    double getFetchMillisP99();
 }

@@ -69,7 +69,8 @@ public final class ServletFakes {
                         public void setWriteListener(WriteListener listener) {
                         }
                     };
-                    case "flushBuffer" -> null;
+                    case "flushBuffer", "resetBuffer" -> null;
+                    case "isCommitted" -> false;
                     case "toString" -> "response";
                     default -> throw new UnsupportedOperationException(m.getName());
                 });

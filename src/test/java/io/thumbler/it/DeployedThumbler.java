@@ -23,9 +23,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 abstract class DeployedThumbler implements ServerUnderTest {
 
+    /**
+     * Named {@code ROOT.war}, which Payara Micro deploys at the root context, as every shipped start
+     * command does ({@code --contextroot /}): there Payara's {@code /health} and {@code /metrics}
+     * share the application's context and pass through its filters.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war")));
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(
+                ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("thumbler.war", "target/thumbler.war"))));
     }
 
     @ArquillianResource

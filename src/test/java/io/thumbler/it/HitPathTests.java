@@ -27,7 +27,7 @@ import io.thumbler.security.UrlSigner;
 
 /**
  * Cache hits answered in front of JAX-RS, on the real server: a repeated URL is served by the
- * hit filter (counted by {@code io.thumbler:type=Requests} {@code CacheHitsBeforeJaxRs}) with the
+ * hit filter (counted by {@code io.thumbler:type=Requests} {@code RequestsHitBeforeJaxRs}) with the
  * same headers as the JAX-RS resource, and every rule of a render still holds on such a hit: a
  * wrong signature is 403, {@code expires}, {@code Accept} negotiation with {@code Vary}, HEAD, 304,
  * purge over JMX. (The source TTL and REST purge are in {@link CachingIT}; the origin secret and
@@ -74,7 +74,7 @@ interface HitPathTests extends ServerUnderTest {
         String path = plainPath(fresh("rs:fit:118:118"), "LadyBird.jpg", "jpg");
         client().getSigned(path);
         double metricBefore = cacheHitsMetric();
-        long jmxBefore = (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "CacheHits"));
+        long jmxBefore = (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "RequestsHit"));
         long fastBefore = beforeJaxRs();
 
         assertThat(client().getSigned(path).statusCode()).isEqualTo(200);
@@ -86,10 +86,10 @@ interface HitPathTests extends ServerUnderTest {
         double metricHits;
         do {
             Thread.sleep(50);
-            jmxHits = (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "CacheHits")) - jmxBefore;
+            jmxHits = (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "RequestsHit")) - jmxBefore;
             metricHits = cacheHitsMetric() - metricBefore;
         } while ((jmxHits < 1 || metricHits < 1) && System.nanoTime() < deadline);
-        assertThat(jmxHits).as("CacheHits").isEqualTo(1);
+        assertThat(jmxHits).as("RequestsHit").isEqualTo(1);
         assertThat(metricHits).as("cache_hits_total").isEqualTo(1.0);
     }
 
@@ -267,9 +267,9 @@ interface HitPathTests extends ServerUnderTest {
         return m.find() ? m.group(1) : "none";
     }
 
-    /** {@code CacheHitsBeforeJaxRs} of the Requests MXBean, over remote JMX. */
+    /** {@code RequestsHitBeforeJaxRs} of the Requests MXBean, over remote JMX. */
     private static long beforeJaxRs() throws Exception {
-        return (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "CacheHitsBeforeJaxRs"));
+        return (Long) jmx(server -> server.getAttribute(new ObjectName("io.thumbler:type=Requests"), "RequestsHitBeforeJaxRs"));
     }
 
     interface JmxCall {

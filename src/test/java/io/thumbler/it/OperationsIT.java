@@ -58,13 +58,19 @@ class OperationsIT extends DeployedThumbler {
             assertThat(client.getSigned(plainPath(fresh("w:64"), "no-such-original.jpg", "jpg")).statusCode()).isEqualTo(404);
 
             assertThat((Long) server.getAttribute(pool, "Completed")).isEqualTo(completed + 3);
-            assertThat((Long) server.getAttribute(pool, "RenderMillisP50")).isPositive();
+            assertThat((Double) server.getAttribute(pool, "RenderMillisP50")).isPositive();
             assertThat((Integer) server.getAttribute(pool, "Concurrency")).isPositive();
             assertThat((Integer) server.getAttribute(pool, "Active")).isZero();
             assertThat((Long) server.getAttribute(requests, "Total")).isEqualTo(total + 4);
             assertThat((Long) server.getAttribute(requests, "Responses4xx")).isEqualTo(clientErrors + 1);
             assertThat((Long) server.getAttribute(sources, "Fetches")).isGreaterThanOrEqualTo(fetches + 1);
-            assertThat((Long) server.getAttribute(sources, "FetchMillisP95")).isNotNegative();
+            assertThat((Double) server.getAttribute(sources, "FetchMillisP95")).isNotNegative();
+
+            ObjectName build = new ObjectName("io.thumbler:type=Build");
+            assertThat((String) server.getAttribute(build, "Version")).matches("\\d+\\.\\d+\\.\\d+.*");
+            assertThat((String) server.getAttribute(build, "Commit")).isNotBlank();
+            assertThat((String) server.getAttribute(build, "ImageMagick")).startsWith("Version: ImageMagick 6");
+            assertThat((String) server.getAttribute(build, "RendererVersion")).matches("[0-9a-f]{16}");
         }
     }
 
@@ -81,7 +87,7 @@ class OperationsIT extends DeployedThumbler {
             assertThat((Boolean) server.getAttribute(caches, "Enabled")).isTrue();
             javax.management.openmbean.CompositeData renditions =
                     (javax.management.openmbean.CompositeData) server.getAttribute(caches, "Renditions");
-            assertThat((Long) renditions.get("hits")).isPositive();
+            assertThat((Long) renditions.get("lookupHits")).isPositive();
 
             javax.management.MBeanOperationInfo purge = java.util.Arrays.stream(server.getMBeanInfo(caches).getOperations())
                     .filter(o -> o.getName().equals("purgeSource")).findFirst().orElseThrow();
@@ -106,21 +112,58 @@ class OperationsIT extends DeployedThumbler {
                 "# TYPE requests_total counter",
                 "status_codes_total{mp_scope=\"application\",status=\"200\"}",
                 "errors_total{mp_scope=\"application\",type=\"timeout\"}",
-                "# TYPE request_duration_seconds summary",
                 "request_span_duration_seconds_count{mp_scope=\"application\",span=\"processing\"}",
                 "request_span_duration_seconds_count{mp_scope=\"application\",span=\"queue\"}",
                 "request_span_duration_seconds_count{mp_scope=\"application\",span=\"downloading\"}",
+                "request_span_duration_seconds_bucket{le=\"0.5\",mp_scope=\"application\",span=\"processing\"}",
                 "download_duration_seconds_count",
-                "processing_duration_seconds_count",
-                "queue_duration_seconds_count",
+                "processing_duration_seconds_bucket{le=\"1\",",
+                "queue_duration_seconds_sum",
                 "# TYPE workers gauge",
                 "workers_utilization{",
                 "requests_in_progress{",
                 "images_in_progress{",
                 "render_queue_length{",
                 "cache_hits_total{",
-                "cache_misses_total{");
+                "cache_misses_total{",
+                "build_info{commit=");
         assertThat(metrics).doesNotContainPattern("(?m)^requests_total\\{mp_scope=\"application\"\\} 0\\.0$");
+    }
+
+    @Test
+    void requestDurationIsAHistogramInSeconds() {
+        assertThat(client.getSigned(plainPath(fresh("w:81"), LADYBIRD, "png")).statusCode()).isEqualTo(200);
+
+        String metrics = text(atServerRoot("/metrics?scope=application"));
+
+        // le in seconds, as imgproxy's: a render of a small photo lands below 30 s, and nothing is in nanoseconds
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?m)^request_duration_seconds_bucket\\{le=\"([^\"]+)\",mp_scope=\"application\"\\} (\\d+)$").matcher(metrics);
+        java.util.TreeMap<Double, Long> buckets = new java.util.TreeMap<>();
+        while (m.find()) {
+            buckets.put(m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)));
+        }
+        assertThat(buckets.keySet()).as(metrics).contains(0.005, 0.1, 1.0, 10.0, 30.0, Double.POSITIVE_INFINITY);
+        assertThat(buckets.get(30.0)).as("every request so far took less than 30 s").isEqualTo(buckets.get(Double.POSITIVE_INFINITY)).isPositive();
+        assertThat(new java.util.ArrayList<>(buckets.values())).as("cumulative").isSorted();
+        assertThat(metrics).containsPattern("(?m)^request_duration_seconds_count\\{mp_scope=\"application\"\\} " + buckets.get(Double.POSITIVE_INFINITY) + "$")
+                .containsPattern("(?m)^request_duration_seconds_sum\\{mp_scope=\"application\"\\} \\d+\\.\\d+(E-?\\d+)?$")
+                .doesNotContain("quantile=");
+    }
+
+    @Test
+    void anOpenMetricsScraperGetsTheTextAndOthersAPlainTextRefusal() {
+        HttpResponse<byte[]> openMetrics = client.send(HttpRequest.newBuilder(URI.create(client.base()).resolve("/metrics?scope=application"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").GET());
+        HttpResponse<byte[]> json = client.send(HttpRequest.newBuilder(URI.create(client.base()).resolve("/metrics"))
+                .header("Accept", "application/json").GET());
+
+        assertThat(openMetrics.statusCode()).as(text(openMetrics)).isEqualTo(200);
+        assertThat(openMetrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(text(openMetrics)).contains("requests_total{", "request_duration_seconds_bucket{");
+        assertThat(json.statusCode()).isEqualTo(406);
+        assertThat(json.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(text(json)).contains("Accept: application/json").doesNotContain("<html", "Payara");
     }
 
     @Test
