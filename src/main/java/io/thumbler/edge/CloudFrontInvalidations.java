@@ -3,6 +3,7 @@ package io.thumbler.edge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 
 import javax.management.ObjectName;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import io.thumbler.cache.SourcePurged;
@@ -40,8 +42,9 @@ public class CloudFrontInvalidations implements CloudFrontMXBean {
     ConfigReader config;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedExecutorService managedExecutor;
 
+    private Executor executor;
     private CloudFrontSettings settings;
     private CloudFrontInvalidator invalidator;
     private ObjectName registered;
@@ -54,9 +57,15 @@ public class CloudFrontInvalidations implements CloudFrontMXBean {
 
     @PostConstruct
     void open() {
-        settings = CloudFrontSettings.read(config);
+        start(CloudFrontSettings.read(config), managedExecutor, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** @param executor where the calls run: the container's managed executor, or the caller's thread in tests */
+    void start(CloudFrontSettings settings, Executor executor, AwsCredentialsProvider credentials) {
+        this.settings = settings;
+        this.executor = executor;
         if (settings.enabled()) {
-            invalidator = new CloudFrontInvalidator(settings, DefaultCredentialsProvider.builder().build());
+            invalidator = new CloudFrontInvalidator(settings, credentials);
             LOG.info(() -> "purges invalidate their recorded paths at CloudFront distribution " + settings.distributionId().get()
                     + settings.endpoint().map(e -> " through " + e).orElse(""));
         }
