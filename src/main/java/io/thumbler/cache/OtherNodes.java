@@ -51,7 +51,7 @@ public class OtherNodes {
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not tell the other nodes: " + message.encode()
-                    + "; purge them one by one (DELETE /admin/cache/source on each)", e);
+                    + "; the other nodes keep their copies until it is repeated on each of them", e);
             return false;
         }
     }
