@@ -19,8 +19,9 @@ import io.thumbler.error.ThumblerException;
 /**
  * The cache's admin endpoints, for operators and deploy scripts:
  * <ul>
- *   <li>{@code DELETE /admin/cache/source?url=s3://bucket/key}: purge one source's variants</li>
- *   <li>{@code DELETE /admin/cache/{name}}: empty one cache ({@code renditions}, … or {@code all})</li>
+ *   <li>{@code DELETE /admin/cache/source?url=s3://bucket/key}: purge one source's variants, here and
+ *   (clustered) on every other node</li>
+ *   <li>{@code DELETE /admin/cache/{name}}: empty one cache ({@code renditions}, … or {@code all}) on every node</li>
  *   <li>{@code GET /admin/cache/stats}: the numbers of the {@code io.thumbler:type=Caches} MXBean</li>
  * </ul>
  * Each needs {@code Authorization: Bearer <THUMBLER_ADMIN_TOKEN>}; without a configured token they
@@ -47,7 +48,7 @@ public class CacheAdminResource {
         }
         SourcePurge.Purged p = purge.purge(url);
         return json(Json.createObjectBuilder().add("source", p.source()).add("renditions", p.renditions())
-                .add("originals", p.originals()).build());
+                .add("originals", p.originals()).add("paths", p.paths()).add("otherNodesTold", p.otherNodesTold()).build());
     }
 
     @DELETE
@@ -72,6 +73,8 @@ public class CacheAdminResource {
                 .add("renditions", counters(monitor.getRenditions()))
                 .add("originals", counters(monitor.getOriginals()))
                 .add("clusterRenditions", counters(monitor.getClusterRenditions()))
+                .add("purgesSentToOtherNodes", monitor.getPurgesSentToOtherNodes())
+                .add("purgesFromOtherNodes", monitor.getPurgesFromOtherNodes())
                 .build());
     }
 

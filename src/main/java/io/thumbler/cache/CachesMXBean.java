@@ -20,6 +20,12 @@ public interface CachesMXBean {
     @Description("The cluster-shared rendition tier (Payara's Data Grid): lookup hits and misses, failures; -1 where not known and everywhere on a single node")
     CacheCounters getClusterRenditions();
 
+    @Description("Purges and clears this node sent to the other nodes of the Data Grid since start")
+    long getPurgesSentToOtherNodes();
+
+    @Description("Purges and clears this node applied on another node's word since start")
+    long getPurgesFromOtherNodes();
+
     /** Whether the caches are open (false when switched off or when they could not start). */
     @Description("Whether the caches are open: false when switched off or when they could not start")
     boolean isEnabled();
@@ -33,10 +39,10 @@ public interface CachesMXBean {
      * @param source a source address as in a URL, e.g. {@code s3://bucket/photo.jpg}
      * @return what was removed
      */
-    @Description("Removes every cached variant, original and remembered version of one source; answers how many entries went")
+    @Description("Removes every cached variant, original and remembered version of one source, on this node and (clustered) on every other node; answers how many entries went here and whether the other nodes were told")
     String purgeSource(@Name("source") @Description("A source address as in a URL, e.g. s3://bucket/photo.jpg or local:///cat.jpg") String source);
 
     /** Empties one cache: {@code renditions}, {@code originals}, {@code source-facts}, {@code source-index} or {@code all}. */
-    @Description("Empties one cache")
+    @Description("Empties one cache on this node and (clustered) on every other node")
     void clear(@Name("cache") @Description("renditions, originals, source-facts, source-index or all") String cacheName);
 }

@@ -36,6 +36,12 @@ public class CachesMonitor implements CachesMXBean {
     @Inject
     SourcePurge purge;
 
+    @Inject
+    OtherNodes otherNodes;
+
+    @Inject
+    PurgesFromOtherNodes fromOtherNodes;
+
     private EhcacheTierStatistics tiers;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -72,6 +78,16 @@ public class CachesMonitor implements CachesMXBean {
         }
         long[] eeb = tiers.evictionsEntriesBytes(cache.name());
         return new CacheCounters(cache.hits(), cache.misses(), coalesced, loads, cache.failures(), eeb[0], eeb[1], eeb[2]);
+    }
+
+    @Override
+    public long getPurgesSentToOtherNodes() {
+        return otherNodes.announced();
+    }
+
+    @Override
+    public long getPurgesFromOtherNodes() {
+        return fromOtherNodes.received();
     }
 
     @Override

@@ -22,11 +22,22 @@ public final class LayeredCache<V> {
 
     /** The value from the nearest layer that has it, or {@code null}. */
     public V get(String key) {
+        return get(key, () -> { });
+    }
+
+    /**
+     * Like {@link #get(String)}.
+     *
+     * @param copied runs when the value came from the shared tier and was copied into the local one,
+     *               so that the caller can index the key: a purge must find the local copy too
+     */
+    public V get(String key, Runnable copied) {
         V value = local.get(key);
         if (value == null && shared != null) {
             value = shared.get(key);
             if (value != null) {
                 local.put(key, value);
+                copied.run();
             }
         }
         return value;

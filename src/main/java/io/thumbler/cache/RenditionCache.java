@@ -32,7 +32,7 @@ public class RenditionCache {
 
     /**
      * @param key      {@link CacheKeys#rendition}
-     * @param sourceId {@link CacheKeys#sourceId}, to index the key
+     * @param sourceId {@link CacheKeys#purgeId}, to index the key
      * @param render   fetches and renders on a miss
      * @return the rendition, and whether it is the one kept under {@code key} (false when caching is
      *         off, or when the render found another version of the original than the key names)
@@ -43,7 +43,10 @@ public class RenditionCache {
             timings.cacheStatus("miss");
             return new Rendered(render.get().rendition(), false);
         }
-        CachedRendition cached = timings.time("lookup", () -> stores.get().renditions().get(key));
+        // A copy from the cluster tier is indexed here too: a purge announced by another node finds it
+        // through this node's index.
+        CachedRendition cached = timings.time("lookup",
+                () -> stores.get().renditions().get(key, () -> stores.get().index().addRendition(sourceId, key)));
         if (cached != null) {
             timings.cacheStatus("hit");
             return new Rendered(cached, true);

@@ -1,6 +1,7 @@
 package io.thumbler.cache;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,16 +9,20 @@ import java.util.Set;
 /**
  * Which cache entries belong to which source, so that a purge finds every variant of a source. It
  * is a cache of its own with a persistent disk tier, so that it survives a restart together with
- * the entries it lists. Entries are written as {@code r:<key>} (rendition) and {@code o:<key>}
- * (original).
+ * the entries it lists. Entries are written as {@code r:<key>} (rendition), {@code o:<key>}
+ * (original) and {@code p:<path>} (a request path answered for the source, recorded only when
+ * CloudFront invalidation is on, so that a purge can name the paths CloudFront may hold).
  *
- * <p>Bounded: a source keeps its {@value #MAX_KEYS_PER_SOURCE} most recent keys, because every
- * cache-busted URL adds one. A variant beyond that is no longer purgeable by source (only by
- * {@code clear}); at that count its older keys have long been evicted in practice.
+ * <p>Bounded per kind: a source keeps its {@value #MAX_KEYS_PER_SOURCE} most recent keys of each
+ * cache, because every cache-busted URL adds one, and its {@value #MAX_PATHS_PER_SOURCE} most recent
+ * paths. A variant beyond that is no longer purgeable by source (only by {@code clear}); at that
+ * count its older keys have long been evicted in practice. Paths have their own bound so that many
+ * spellings of one variant cannot push its keys out.
  */
 public final class SourceIndex {
 
     static final int MAX_KEYS_PER_SOURCE = 1024;
+    static final int MAX_PATHS_PER_SOURCE = 1000;
 
     private final FailSafeCache<String, String> index;
 
@@ -33,35 +38,60 @@ public final class SourceIndex {
         add(sourceId, "o:" + key);
     }
 
+    /**
+     * @param path a request path as received, which never holds a line break (a raw request line
+     *             cannot); one that does is ignored
+     */
+    public void addPath(String sourceId, String path) {
+        if (path.indexOf('\n') < 0 && path.indexOf('\r') < 0) {
+            add(sourceId, "p:" + path);
+        }
+    }
+
     private void add(String sourceId, String entry) {
         index.update(sourceId, current -> {
             Set<String> entries = current == null ? new LinkedHashSet<>() : new LinkedHashSet<>(List.of(current.split("\n")));
             if (!entries.add(entry)) {
                 return current;
             }
-            List<String> list = new ArrayList<>(entries);
-            return String.join("\n", list.subList(Math.max(0, list.size() - MAX_KEYS_PER_SOURCE), list.size()));
+            return String.join("\n", withinBound(new ArrayList<>(entries), entry.substring(0, 2)));
         });
     }
 
-    /** The rendition keys and the original keys of a source. */
-    public record Entries(Set<String> renditions, Set<String> originals) {
+    /** Drops the oldest entries of the kind just added while it has more than its bound. */
+    private static List<String> withinBound(List<String> entries, String kind) {
+        int bound = kind.equals("p:") ? MAX_PATHS_PER_SOURCE : MAX_KEYS_PER_SOURCE;
+        long excess = entries.stream().filter(e -> e.startsWith(kind)).count() - bound;
+        for (Iterator<String> it = entries.iterator(); excess > 0 && it.hasNext(); ) {
+            if (it.next().startsWith(kind)) {
+                it.remove();
+                excess--;
+            }
+        }
+        return entries;
+    }
+
+    /** The rendition keys, the original keys and the recorded request paths of a source. */
+    public record Entries(Set<String> renditions, Set<String> originals, Set<String> paths) {
     }
 
     public Entries entries(String sourceId) {
         String value = index.get(sourceId);
         Set<String> renditions = new LinkedHashSet<>();
         Set<String> originals = new LinkedHashSet<>();
+        Set<String> paths = new LinkedHashSet<>();
         if (value != null) {
             for (String e : value.split("\n")) {
                 if (e.startsWith("r:")) {
                     renditions.add(e.substring(2));
                 } else if (e.startsWith("o:")) {
                     originals.add(e.substring(2));
+                } else if (e.startsWith("p:")) {
+                    paths.add(e.substring(2));
                 }
             }
         }
-        return new Entries(renditions, originals);
+        return new Entries(renditions, originals, paths);
     }
 
     public void forget(String sourceId) {

@@ -1,8 +1,8 @@
 package io.thumbler.cache;
 
-import java.util.logging.Logger;
-
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,10 +15,13 @@ import io.thumbler.source.SourceUri;
  * originals and what is remembered about it, so that the next request fetches and renders afresh.
  * Used by the admin endpoint and the {@code io.thumbler:type=Caches} MXBean.
  *
+ * <p>Fleet-wide: in clustered mode the purge is announced to every other node of the Data Grid
+ * ({@link OtherNodes}), which removes the same source from its own tiers ({@link
+ * PurgesFromOtherNodes}); each node finds its entries through its own source index, and copies it
+ * took from the shared tier are indexed too. The other nodes do it moments later, asynchronously.
+ *
  * <p>A render of the source that is running during the purge may store its variant after it;
- * purge again after an upload has settled. In clustered mode the purge removes the keys this node
- * knows from the shared tier too; keys only another node rendered stay in that node's local tiers
- * until it is purged as well (the admin endpoint is per node).
+ * purge again after an upload has settled.
  */
 @ApplicationScoped
 public class SourcePurge {
@@ -31,27 +34,49 @@ public class SourcePurge {
     @Inject
     Event<CachesInvalidated> invalidated;
 
+    @Inject
+    Event<SourcePurged> purgedSources;
+
+    @Inject
+    OtherNodes otherNodes;
+
     /**
-     * @param renditions variants removed
-     * @param originals  original versions removed
+     * @param renditions      variants removed on this node
+     * @param originals       original versions removed on this node
+     * @param paths           request paths recorded for the source on this node (what CloudFront
+     *                        invalidation gets from this node)
+     * @param otherNodesTold  whether the purge was sent to the other nodes of the Data Grid
      */
-    public record Purged(String source, int renditions, int originals) {
+    public record Purged(String source, int renditions, int originals, int paths, boolean otherNodesTold) {
     }
 
     /**
+     * Purges here and tells the other nodes.
+     *
      * @param address a source address as in a URL ({@code local:///a.jpg}, {@code s3://bucket/key}, …);
      *                an S3 {@code versionId} in it is ignored: every version's variants go
      * @throws io.thumbler.error.ThumblerException 400 when the address is not a valid source
      */
     public Purged purge(String address) {
         String sourceId = CacheKeys.purgeId(SourceUri.parse(address));
-        Purged purged = caches.stores().map(s -> purge(s, sourceId)).orElse(new Purged(sourceId, 0, 0));
-        invalidated.fire(new CachesInvalidated(Optional.of(sourceId)));
+        Purged here = purgeHere(sourceId);
+        boolean told = otherNodes.announce(FleetMessage.purge(sourceId));
+        Purged purged = new Purged(here.source(), here.renditions(), here.originals(), here.paths(), told);
         LOG.info(() -> "purged " + purged);
         return purged;
     }
 
-    static Purged purge(CacheStores stores, String sourceId) {
+    /** The purge on this node only: what another node's announcement asks for. */
+    Purged purgeHere(String sourceId) {
+        SourceIndex.Entries removed = caches.stores().map(s -> purge(s, sourceId))
+                .orElse(new SourceIndex.Entries(Set.of(), Set.of(), Set.of()));
+        invalidated.fire(new CachesInvalidated(Optional.of(sourceId)));
+        purgedSources.fire(new SourcePurged(sourceId, removed.paths()));
+        return new Purged(sourceId, removed.renditions().size(), removed.originals().size(), removed.paths().size(), false);
+    }
+
+    /** Removes a source's entries from the stores; answers what the index listed (and so what went). */
+    static SourceIndex.Entries purge(CacheStores stores, String sourceId) {
         SourceIndex.Entries entries = stores.index().entries(sourceId);
         // Forget the version first: a request arriving meanwhile then re-learns it instead of
         // recomputing a key that is about to disappear.
@@ -59,16 +84,21 @@ public class SourcePurge {
         stores.renditions().removeAll(entries.renditions());
         stores.originals().removeAll(entries.originals());
         stores.index().forget(sourceId);
-        return new Purged(sourceId, entries.renditions().size(), entries.originals().size());
+        return entries;
     }
 
     /**
-     * Empties one cache.
+     * Empties one cache here and on the other nodes.
      *
-     * @param name {@code renditions}, {@code originals}, {@code source-facts} or {@code all}
+     * @param name {@code renditions}, {@code originals}, {@code source-facts}, {@code source-index} or {@code all}
      * @throws IllegalArgumentException for any other name
      */
     public void clear(String name) {
+        clearHere(name);
+        otherNodes.announce(FleetMessage.clear(name));
+    }
+
+    void clearHere(String name) {
         if (!CacheManagerConfiguration.ALIASES.contains(name) && !"all".equals(name)) {
             throw new IllegalArgumentException("no cache named '" + name + "'; the caches are "
                     + CacheManagerConfiguration.ALIASES + " and 'all'");

@@ -21,6 +21,13 @@
  * probe (S3 HEAD, a file stat) would cut the re-fetch; {@code OriginalSource} does not offer one yet,
  * and the re-fetch also fills the original cache that the next miss needs anyway.
  *
+ * <h2>Purge</h2>
+ * {@link io.thumbler.cache.SourcePurge} removes a source's entries through the source index, which
+ * lists every key this node stored or copied from the cluster tier for it. In clustered mode it
+ * announces the purge to the other nodes of the Data Grid ({@link io.thumbler.cache.OtherNodes}),
+ * which do the same through their own indexes ({@link io.thumbler.cache.PurgesFromOtherNodes}), and
+ * every node fires {@link io.thumbler.cache.SourcePurged} for what keeps copies outside Thumbler.
+ *
  * <h2>Failures</h2>
  * A tier that fails (disk full, corrupt file, any exception from Ehcache or Hazelcast) is a miss with
  * a log line and a counter ({@link io.thumbler.cache.CacheFailures}); the request still succeeds. A

@@ -15,6 +15,7 @@ import io.thumbler.cache.CacheSettings;
 import io.thumbler.cache.RecentRenderFailures;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
+import io.thumbler.edge.CloudFrontSettings;
 import io.thumbler.http.AccessLogFormat;
 import io.thumbler.http.AccessLogTarget;
 import io.thumbler.http.CacheHeaders;
@@ -71,6 +72,7 @@ public class StartupCheck {
                 LOG.info("THUMBLER_ORIGIN_SECRET is set: requests without the right " + OriginSecrets.HEADER + " header get 403.");
             }
             CacheSettings.read(config);
+            CloudFrontSettings.read(config);
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);
             if (invalid == null) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.thumbler.cache.CacheKeys;
+import io.thumbler.edge.RecordedPaths;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.http.ServerTimingFilter;
@@ -43,6 +44,9 @@ public class ThumbnailsResource {
     @Inject
     KnownVariants knownVariants;
 
+    @Inject
+    RecordedPaths recordedPaths;
+
     @Context
     UriInfo uri;
 
@@ -58,6 +62,8 @@ public class ThumbnailsResource {
         RequestTimings timings = ServerTimingFilter.of(request);
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), accept, timings);
+        // A valid URL of the source: CloudFront may cache it under this path from now on.
+        recordedPaths.record(CacheKeys.purgeId(v.source()), request.getRequestURI());
         if (CacheHeaders.matches(ifNoneMatch, v.etag())) {
             timings.cacheStatus(v.known().remembered() ? "hit" : "miss");
             // Known again, so that the URL's next 304s and hits skip JAX-RS (a client that only

@@ -117,13 +117,16 @@ class CacheStoresTest {
             stores.originals().put("a-orig", new Original(new byte[] {1}, "v1", Optional.empty()));
             stores.index().addOriginal("local:///a.jpg", "a-orig");
             stores.facts().put("local:///a.jpg", new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty(), java.time.Instant.now()));
+            stores.index().addPath("local:///a.jpg", "/sig/rs:fit:300:300/plain/local:%2F%2F%2Fa.jpg@jpg");
             stores.renditions().put("b-300", rendition("b"));
             stores.index().addRendition("local:///b.jpg", "b-300");
+            stores.index().addPath("local:///b.jpg", "/sig/plain/local:%2F%2F%2Fb.jpg");
 
-            SourcePurge.Purged purged = SourcePurge.purge(stores, "local:///a.jpg");
+            SourceIndex.Entries purged = SourcePurge.purge(stores, "local:///a.jpg");
 
-            assertThat(purged.renditions()).isEqualTo(3);
-            assertThat(purged.originals()).isEqualTo(1);
+            assertThat(purged.renditions()).hasSize(3);
+            assertThat(purged.originals()).hasSize(1);
+            assertThat(purged.paths()).containsExactly("/sig/rs:fit:300:300/plain/local:%2F%2F%2Fa.jpg@jpg");
             assertThat(stores.renditions().get("a-300")).isNull();
             assertThat(stores.renditions().get("a-600")).isNull();
             assertThat(stores.renditions().get("a-old-version")).isNull();
@@ -131,6 +134,23 @@ class CacheStoresTest {
             assertThat(stores.facts().get("local:///a.jpg")).isNull();
             assertThat(stores.index().entries("local:///a.jpg").renditions()).isEmpty();
             assertThat(stores.renditions().get("b-300")).isNotNull();
+            assertThat(stores.index().entries("local:///b.jpg").paths()).hasSize(1);
+        }
+    }
+
+    @Test
+    void pathsHaveTheirOwnBoundAndNeverPushOutKeys() {
+        try (CacheStores stores = CacheStores.open(settings(dir), new CacheFailures(), uniqueUri(), null)) {
+            stores.index().addRendition("local:///busted.jpg", "only-key");
+            for (int i = 0; i < SourceIndex.MAX_PATHS_PER_SOURCE + 5; i++) {
+                stores.index().addPath("local:///busted.jpg", "/sig/cb:" + i + "/plain/local:%2F%2F%2Fbusted.jpg");
+            }
+            stores.index().addPath("local:///busted.jpg", "/a\nb"); // not a request path: ignored
+            SourceIndex.Entries e = stores.index().entries("local:///busted.jpg");
+            assertThat(e.renditions()).containsExactly("only-key");
+            assertThat(e.paths()).hasSize(SourceIndex.MAX_PATHS_PER_SOURCE)
+                    .doesNotContain("/sig/cb:0/plain/local:%2F%2F%2Fbusted.jpg", "/a\nb")
+                    .contains("/sig/cb:5/plain/local:%2F%2F%2Fbusted.jpg");
         }
     }
 
@@ -161,6 +181,35 @@ class CacheStoresTest {
             assertThat(nodeB.renditions().get("k").bytes()).asString().isEqualTo("from A");
             assertThat(nodeB.renditions().local().get("k")).as("copied into B's local tiers").isNotNull();
             assertThat(nodeB.renditions().shared().hits()).isEqualTo(1);
+        } finally {
+            grid.close();
+        }
+    }
+
+    @Test
+    void theAnnouncedPurgeFindsTheCopyAnotherNodeTookFromTheSharedTier() {
+        CacheManager grid = ((org.ehcache.jsr107.EhcacheCachingProvider) Caching.getCachingProvider(CacheStores.PROVIDER,
+                getClass().getClassLoader())).getCacheManager(uniqueUri(), org.ehcache.config.builders.ConfigurationBuilder.newConfigurationBuilder().build());
+        Cache<String, byte[]> shared = grid.createCache("grid", new MutableConfiguration<String, byte[]>().setTypes(String.class, byte[].class));
+        try (CacheStores nodeA = CacheStores.open(settings(dir.resolve("a")), new CacheFailures(), uniqueUri(), shared);
+             CacheStores nodeB = CacheStores.open(settings(dir.resolve("b")), new CacheFailures(), uniqueUri(), shared)) {
+            nodeA.renditions().put("k", rendition("from A"));
+            nodeA.index().addRendition("local:///a.jpg", "k");
+            int[] copies = new int[1];
+            Runnable indexOnB = () -> {
+                copies[0]++;
+                nodeB.index().addRendition("local:///a.jpg", "k");
+            };
+            assertThat(nodeB.renditions().get("k", indexOnB)).isNotNull();
+            assertThat(nodeB.renditions().get("k", indexOnB)).as("now local to B").isNotNull();
+            assertThat(copies[0]).as("indexed once, when copied").isEqualTo(1);
+
+            SourcePurge.purge(nodeA, "local:///a.jpg");
+            assertThat(nodeA.renditions().shared().get("k")).as("gone from the shared tier").isNull();
+            assertThat(nodeB.renditions().local().get("k")).as("B's copy outlives A's purge").isNotNull();
+
+            assertThat(SourcePurge.purge(nodeB, "local:///a.jpg").renditions()).as("B's own index names its copy").containsExactly("k");
+            assertThat(nodeB.renditions().get("k")).isNull();
         } finally {
             grid.close();
         }

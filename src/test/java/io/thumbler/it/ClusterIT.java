@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.thumbler.edge.RecordingCloudFront;
 import io.thumbler.security.SigningKey;
 import io.thumbler.security.UrlSigner;
 
@@ -30,6 +31,11 @@ import io.thumbler.security.UrlSigner;
  * Data Grid in tcpip mode on loopback): a variant rendered on node A is a hit on node B, served
  * from the shared tier. Two Payara boots at once: 60–75 s on a quiet 2-core machine, up to about
  * 200 s under load. Nothing listens beyond loopback; both servers are stopped in {@code @AfterEach}.
+ *
+ * <p>A purge on node A is fleet-wide: node B hears of it through Payara's clustered CDI event bus and
+ * drops its own copy, so its next request renders again. Both nodes have CloudFront invalidation on,
+ * pointed at a loopback recorder ({@link RecordingCloudFront}): each invalidates the paths it
+ * answered, after the purge has answered.
  *
  * <p>The two nodes also stand for a key rotation across a restart and for the origin secret on
  * cache hits: both require {@code X-Origin-Secret}; node A verifies the old and the new key, node B
@@ -43,16 +49,22 @@ class ClusterIT {
     Path work;
 
     private static final String SECRET = "cluster-it-origin-secret-0123456789";
+    private static final String ADMIN_TOKEN = "cluster-it-admin-token-0123456789";
+    private static final String DISTRIBUTION = "ECLUSTERIT";
     private static final SigningKey OLD_KEY = SigningKey.fromHex("6f6c642d6b6579", "6f6c642d73616c74");
     private static final SigningKey NEW_KEY = SigningKey.fromHex("6e65772d6b6579", "6e65772d73616c74");
     private static final UrlSigner OLD = new UrlSigner(List.of(OLD_KEY), 32);
     private static final UrlSigner NEW = new UrlSigner(List.of(NEW_KEY), 32);
 
     private final List<Process> nodes = new ArrayList<>();
+    private RecordingCloudFront cloudFront;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void stopNodes() throws InterruptedException {
+        if (cloudFront != null) {
+            cloudFront.close();
+        }
         for (Process p : nodes) {
             p.destroy();
         }
@@ -64,7 +76,8 @@ class ClusterIT {
     }
 
     @Test
-    void aVariantRenderedOnOneNodeIsAHitOnTheOther() throws Exception {
+    void aVariantRenderedOnOneNodeIsAHitOnTheOtherUntilAPurgeReachesBoth() throws Exception {
+        cloudFront = new RecordingCloudFront();
         int httpA = freePort();
         int httpB = freePort();
         int gridA = freePort();
@@ -87,6 +100,47 @@ class ClusterIT {
         assertThat(cacheStatus(httpB, newUrl)).as("node B reads node A's render from the shared tier").isEqualTo("hit");
         assertThat(cacheStatus(httpB, newUrl)).isEqualTo("hit");
         assertThat(send(httpB, oldUrl, SECRET).statusCode()).as("still 403 once the variant is local to B").isEqualTo(403);
+
+        String purged = purge(httpA, "local:///LadyBird.jpg");
+        assertThat(purged).contains("\"source\":\"local:///LadyBird.jpg\"", "\"paths\":1", "\"otherNodesTold\":true")
+                .containsPattern("\"renditions\":[1-9]");
+        awaitPurgesFromOtherNodes(httpB, 1);
+        assertThat(cacheStatus(httpB, newUrl)).as("B dropped its local copy on A's word: rendered again").isEqualTo("miss");
+        assertThat(cacheStatus(httpB, newUrl)).isEqualTo("hit");
+
+        List<RecordingCloudFront.Call> calls = cloudFront.awaitCalls(2, Duration.ofSeconds(60));
+        assertThat(calls).as("one invalidation per node, each of the paths that node answered").hasSize(2)
+                .allSatisfy(c -> assertThat(c.distributionId()).isEqualTo(DISTRIBUTION))
+                .allSatisfy(c -> assertThat(c.signed()).isTrue());
+        assertThat(calls).flatExtracting(RecordingCloudFront.Call::paths).containsExactlyInAnyOrder(oldUrl, newUrl);
+        assertThat(cloudFront.unexpected()).isEmpty();
+    }
+
+    private String purge(int port, String source) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/cache/source?url="
+                        + java.net.URLEncoder.encode(source, StandardCharsets.UTF_8)))
+                .DELETE().header("Authorization", "Bearer " + ADMIN_TOKEN).header("X-Origin-Secret", SECRET)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** Waits for the other node's purge to arrive: the bus delivers it asynchronously. */
+    private void awaitPurgesFromOtherNodes(int port, int count) throws Exception {
+        java.util.regex.Pattern received = java.util.regex.Pattern.compile("\"purgesFromOtherNodes\":(\\d+)");
+        String stats = "";
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            stats = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/cache/stats"))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("X-Origin-Secret", SECRET)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher m = received.matcher(stats);
+            if (m.find() && Integer.parseInt(m.group(1)) >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("node on port " + port + " did not apply " + count + " purge(s) from the other node: " + stats);
     }
 
     private void start(String name, int httpPort, int gridPort, String members, List<SigningKey> keys) throws IOException {
@@ -112,6 +166,12 @@ class ClusterIT {
         env.put("THUMBLER_CACHE_DIR", dir.resolve("cache").toString());
         env.put("THUMBLER_TEMP_DIR", dir.resolve("tmp").toString());
         env.put("THUMBLER_LOCAL_FILESYSTEM_ROOT", Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath().toString());
+        env.put("THUMBLER_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("THUMBLER_CLOUDFRONT_DISTRIBUTION_ID", DISTRIBUTION);
+        env.put("THUMBLER_CLOUDFRONT_ENDPOINT", cloudFront.endpoint().toString());
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_ACCESS_KEY_ID", "AKIDCLUSTERIT");
+        env.put("AWS_SECRET_ACCESS_KEY", "cluster-it-not-a-secret");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         nodes.add(pb.start());
     }

@@ -1,0 +1,41 @@
+package io.thumbler.edge;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.thumbler.cache.OpenCaches;
+import io.thumbler.config.ConfigReader;
+
+/**
+ * Records, per source, the request paths this node answered, so that a purge can invalidate them at
+ * CloudFront. Only when CloudFront invalidation is on: otherwise a request records nothing and costs
+ * nothing. The paths live in the source index (bounded per source, kept across restarts with the
+ * variants they name).
+ */
+@ApplicationScoped
+public class RecordedPaths {
+
+    @Inject
+    OpenCaches caches;
+
+    @Inject
+    ConfigReader config;
+
+    private boolean recording;
+
+    @PostConstruct
+    void read() {
+        recording = CloudFrontSettings.read(config).enabled() && caches.stores().isPresent();
+    }
+
+    /**
+     * @param purgeId  {@link io.thumbler.cache.CacheKeys#purgeId} of the request's source
+     * @param rawPath  the request URI exactly as received, which is the path CloudFront caches under
+     */
+    public void record(String purgeId, String rawPath) {
+        if (recording) {
+            caches.stores().ifPresent(s -> s.index().addPath(purgeId, rawPath));
+        }
+    }
+}
