@@ -27,6 +27,7 @@ import javax.management.openmbean.OpenMBeanAttributeInfo;
 import org.junit.jupiter.api.Test;
 
 import io.thumbler.cache.CachesMXBean;
+import io.thumbler.edge.CloudFrontMXBean;
 import io.thumbler.jmx.MXBeans;
 
 /**
@@ -42,7 +43,8 @@ class MXBeanMetadataTest {
             "Requests", RequestsMXBean.class,
             "Sources", SourcesMXBean.class,
             "Build", BuildMXBean.class,
-            "Caches", CachesMXBean.class);
+            "Caches", CachesMXBean.class,
+            "CloudFront", CloudFrontMXBean.class);
 
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
 
