@@ -9,6 +9,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,6 +41,9 @@ public class CacheAdminResource {
     @Inject
     CachesMonitor monitor;
 
+    @Context
+    HttpServletRequest request;
+
     @DELETE
     @Path("source")
     public Response purgeSource(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("url") String url) {
@@ -46,7 +51,7 @@ public class CacheAdminResource {
         if (url == null || url.isBlank()) {
             throw ThumblerException.badRequest("query parameter 'url' is required: the source address to purge");
         }
-        SourcePurge.Purged p = purge.purge(url);
+        SourcePurge.Purged p = purge.purge(url, PurgeAudit.rest(request));
         return json(Json.createObjectBuilder().add("source", p.source()).add("renditions", p.renditions())
                 .add("originals", p.originals()).add("paths", p.paths()).add("otherNodesTold", p.otherNodesTold()).build());
     }
@@ -56,7 +61,7 @@ public class CacheAdminResource {
     public Response clear(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("name") String name) {
         authorize(authorization);
         try {
-            purge.clear(name);
+            purge.clear(name, PurgeAudit.rest(request));
         } catch (IllegalArgumentException e) {
             throw ThumblerException.notFound(e.getMessage());
         }

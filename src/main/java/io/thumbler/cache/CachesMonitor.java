@@ -103,7 +103,7 @@ public class CachesMonitor implements CachesMXBean {
     @Override
     public String purgeSource(String source) {
         try {
-            return purge.purge(source).toString();
+            return purge.purge(source, PurgeAudit.jmx()).toString();
         } catch (io.thumbler.error.ThumblerException e) {
             // a JMX client has no Thumbler classes to unmarshal our exception with
             throw new IllegalArgumentException(e.getMessage());
@@ -112,6 +112,6 @@ public class CachesMonitor implements CachesMXBean {
 
     @Override
     public void clear(String cacheName) {
-        purge.clear(cacheName);
+        purge.clear(cacheName, PurgeAudit.jmx());
     }
 }

@@ -30,10 +30,10 @@ public class PurgesFromOtherNodes {
         FleetMessage.decode(text).ifPresentOrElse(message -> {
             try {
                 if (message.kind().equals(FleetMessage.PURGE)) {
-                    SourcePurge.Purged purged = purge.purgeHere(message.target());
-                    LOG.info(() -> "purged on another node's word: " + purged);
+                    PurgeAudit.purged(PurgeAudit.OTHER_NODE, purge.purgeHere(message.target()));
                 } else {
                     purge.clearHere(message.target());
+                    PurgeAudit.cleared(PurgeAudit.OTHER_NODE, message.target(), false);
                 }
                 received.increment();
             } catch (RuntimeException e) {

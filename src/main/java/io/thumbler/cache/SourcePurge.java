@@ -55,14 +55,21 @@ public class SourcePurge {
      *
      * @param address a source address as in a URL ({@code local:///a.jpg}, {@code s3://bucket/key}, …);
      *                an S3 {@code versionId} in it is ignored: every version's variants go
+     * @param by      who asked, for the audit line ({@link PurgeAudit#rest}, {@link PurgeAudit#jmx})
      * @throws io.thumbler.error.ThumblerException 400 when the address is not a valid source
      */
-    public Purged purge(String address) {
-        String sourceId = CacheKeys.purgeId(SourceUri.parse(address));
+    public Purged purge(String address, String by) {
+        String sourceId;
+        try {
+            sourceId = CacheKeys.purgeId(SourceUri.parse(address));
+        } catch (RuntimeException e) {
+            PurgeAudit.refused(by, "purge", e.getMessage());
+            throw e;
+        }
         Purged here = purgeHere(sourceId);
         boolean told = otherNodes.announce(FleetMessage.purge(sourceId));
         Purged purged = new Purged(here.source(), here.renditions(), here.originals(), here.paths(), told);
-        LOG.info(() -> "purged " + purged);
+        PurgeAudit.purged(by, purged);
         return purged;
     }
 
@@ -91,11 +98,17 @@ public class SourcePurge {
      * Empties one cache here and on the other nodes.
      *
      * @param name {@code renditions}, {@code originals}, {@code source-facts}, {@code source-index} or {@code all}
+     * @param by   who asked, for the audit line
      * @throws IllegalArgumentException for any other name
      */
-    public void clear(String name) {
-        clearHere(name);
-        otherNodes.announce(FleetMessage.clear(name));
+    public void clear(String name, String by) {
+        try {
+            clearHere(name);
+        } catch (IllegalArgumentException e) {
+            PurgeAudit.refused(by, "clear", e.getMessage());
+            throw e;
+        }
+        PurgeAudit.cleared(by, name, otherNodes.announce(FleetMessage.clear(name)));
     }
 
     void clearHere(String name) {
@@ -121,6 +134,5 @@ public class SourcePurge {
             // Cleared renditions or forgotten versions: no URL may be answered from what was known.
             invalidated.fire(new CachesInvalidated(Optional.empty()));
         }
-        LOG.info(() -> "cleared cache " + name);
     }
 }

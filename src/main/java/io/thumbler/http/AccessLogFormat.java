@@ -75,8 +75,11 @@ public enum AccessLogFormat {
         return RequestTimings.appendOneDecimal(new StringBuilder(8), ms).toString();
     }
 
-    /** Quoted when it holds a space, a quote or a control character, so one line stays one record. */
-    static String textValue(String v) {
+    /**
+     * Quoted when it holds a space, a quote or a control character, so one line stays one record:
+     * the value rule of every key=value log line Thumbler writes.
+     */
+    public static String textValue(String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c <= ' ' || c == '"' || c == '\\' || c == 0x7f) {

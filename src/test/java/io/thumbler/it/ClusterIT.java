@@ -107,6 +107,11 @@ class ClusterIT {
         awaitPurgesFromOtherNodes(httpB, 1);
         assertThat(cacheStatus(httpB, newUrl)).as("B dropped its local copy on A's word: rendered again").isEqualTo("miss");
         assertThat(cacheStatus(httpB, newUrl)).isEqualTo("hit");
+        // The audit trail: who purged what, and how much went, on both nodes.
+        assertThat(Files.readString(work.resolve("nodeA/payara.log")))
+                .containsPattern("action=purge by=rest client=127\\.0\\.0\\.1 source=local:///LadyBird\\.jpg renditions=[1-9]\\d* originals=\\d+ paths=1 other_nodes_told=true");
+        assertThat(Files.readString(work.resolve("nodeB/payara.log")))
+                .containsPattern("action=purge by=other-node source=local:///LadyBird\\.jpg renditions=\\d+");
 
         List<RecordingCloudFront.Call> calls = cloudFront.awaitCalls(2, Duration.ofSeconds(60));
         assertThat(calls).as("one invalidation per node, each of the paths that node answered").hasSize(2)
