@@ -22,6 +22,7 @@ import io.thumbler.render.RenderPool;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Originals;
+import io.thumbler.thumbnails.ConfiguredWatermark;
 
 /**
  * Reads and validates every setting before anything else starts. A bad value (or no signing key
@@ -51,6 +52,9 @@ public class StartupCheck {
     @Inject
     Instance<RecentRenderFailures> recentFailures;
 
+    @Inject
+    Instance<ConfiguredWatermark> watermark;
+
     @PostConstruct
     void validate() {
         try {
@@ -69,6 +73,7 @@ public class StartupCheck {
                 LOG.info("THUMBLER_ORIGIN_SECRET is set: requests without the right " + OriginSecrets.HEADER + " header get 403.");
             }
             CacheSettings.read(config);
+            watermark.get().image();
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);
             if (invalid == null) {

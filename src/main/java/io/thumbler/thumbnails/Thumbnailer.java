@@ -27,6 +27,7 @@ import io.thumbler.render.RenderPool;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.render.Rendition;
 import io.thumbler.render.UrlLimits;
+import io.thumbler.render.WatermarkImage;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Original;
 import io.thumbler.source.Originals;
@@ -75,6 +76,9 @@ public class Thumbnailer {
 
     @Inject
     RecentRenderFailures recentFailures;
+
+    @Inject
+    ConfiguredWatermark watermark;
 
     /** Fixed once the startup beans are done; read here once so a request makes no EJB call for them. */
     private RenderSettings renderSettings;
@@ -145,9 +149,20 @@ public class Thumbnailer {
         OutputFormatChoice output = OutputFormatChoice.choose(at.url().extension(), at.transform(), facts.format(),
                 facts.animated(), accept, processing);
         int quality = renderSettings.qualityFor(output.format(), at.transform().encoding());
-        String key = CacheKeys.rendition(at.transform().canonical(), output.format(), quality, CacheKeys.sourceId(at.source()),
+        String key = CacheKeys.rendition(canonicalWithWatermark(t), output.format(), quality, CacheKeys.sourceId(at.source()),
                 facts.version(), rendererVersion);
         return new Keyed(output, quality, key, false);
+    }
+
+    /**
+     * The canonical form, with the configured watermark's identity when the URL draws it: a new
+     * watermark image or opacity then gives new keys, so its variants render again.
+     */
+    private String canonicalWithWatermark(Transform t) {
+        if (!t.watermark().enabled()) {
+            return t.canonical();
+        }
+        return t.canonical() + "/watermark-image:" + watermark.image().map(WatermarkImage::identity).orElse("none");
     }
 
     /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
@@ -227,7 +242,7 @@ public class Thumbnailer {
                 ImageHeader header = checkedHeader(v.source(), original, v.transform());
                 used[0] = original;
                 renderStart[0] = System.nanoTime();
-                return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality());
+                return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality(), watermark.image());
             });
         } finally {
             if (renderStart[0] != 0) {

@@ -72,6 +72,8 @@ public final class Transform {
     public double sharpen() { return v.sharpen; }
     /** Pixelation block size before DPR; 0 for none. */
     public int pixelate() { return v.pixelate; }
+    /** {@code watermark}: the configured watermark image drawn over the result; off unless its opacity is above 0. */
+    public Watermark watermark() { return v.watermark; }
     public Encoding encoding() { return v.encoding; }
     public Delivery delivery() { return v.delivery; }
     /** {@code skip_processing} and {@code raw}: when the original is answered as it is. */
@@ -117,6 +119,7 @@ public final class Transform {
         add(p, v.blur != 0, "bl:" + Numbers.format(v.blur));
         add(p, v.sharpen != 0, "sh:" + Numbers.format(v.sharpen));
         add(p, v.pixelate != 0, "pix:" + v.pixelate);
+        add(p, v.watermark.enabled(), "wm:" + v.watermark.canonical());
         v.encoding.appendCanonical(p);
         add(p, v.enforceThumbnail, "eth:1");
         add(p, v.preserveHdr, "ph:1");
@@ -175,6 +178,7 @@ public final class Transform {
         double blur;
         double sharpen;
         int pixelate;
+        Watermark watermark = Watermark.NONE;
         Encoding encoding = Encoding.DEFAULTS;
         Delivery delivery = Delivery.DEFAULTS;
         Passthrough passthrough = Passthrough.NONE;
@@ -215,6 +219,7 @@ public final class Transform {
         public Builder blur(double s) { blur = s; return this; }
         public Builder sharpen(double s) { sharpen = s; return this; }
         public Builder pixelate(int p) { pixelate = p; return this; }
+        public Builder watermark(Watermark w) { watermark = Objects.requireNonNull(w); return this; }
         public Builder encoding(Encoding e) { encoding = Objects.requireNonNull(e); return this; }
         public Builder delivery(Delivery d) { delivery = Objects.requireNonNull(d); return this; }
         public Builder passthrough(Passthrough p) { passthrough = Objects.requireNonNull(p); return this; }

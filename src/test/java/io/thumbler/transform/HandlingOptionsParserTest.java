@@ -169,11 +169,46 @@ class HandlingOptionsParserTest {
     }
 
     @Test
+    void watermarkParsesAsImgproxysTestParsePathWatermark() {
+        Watermark w = parse(STRICT, "watermark:0.5:soea:10:20:0.6").watermark();
+        assertThat(w.opacity()).isEqualTo(0.5);
+        assertThat(w.position()).isEqualTo(new Gravity(GravityType.SOUTH_EAST, 10, 20));
+        assertThat(w.scale()).isEqualTo(0.6);
+        assertThat(w.replicate()).isFalse();
+        assertThat(parse(STRICT, "wm:0.5:soea:10:20:0.6").canonical()).isEqualTo("wm:0.5:soea:10:20:0.6");
+    }
+
+    @Test
+    void watermarkDefaultsAndPartialRepeatsKeepEarlierArguments() {
+        assertThat(parse(STRICT, "wm:1").canonical()).isEqualTo("wm:1:ce:0:0:0");
+        assertThat(parse(STRICT, "wm:0").canonical()).as("opacity 0 draws nothing").isEmpty();
+        assertThat(parse(STRICT, "wm:0.5:re:10:5").watermark().replicate()).isTrue();
+        assertThat(parse(STRICT, "wm:0.5:re:10:5").canonical()).isEqualTo("wm:0.5:re:10:5:0");
+        assertThat(parse(STRICT, "wm:0.5:nowe:3:4:0.25/wm:1").canonical()).isEqualTo("wm:1:nowe:3:4:0.25");
+        assertThat(parse(STRICT, "wm:0.5:re/wm:1:ce").watermark().replicate()).isFalse();
+        assertThat(parse(STRICT, "wm:1:ea:-5:0.1").canonical()).isEqualTo("wm:1:ea:-5:0.1:0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "wm:1.5|option 'watermark' (written 'wm'): opacity 1.5 is not between 0 and 1",
+        "wm:|option 'watermark' (written 'wm'): opacity '' is not a number",
+        "wm:1:fp:0.5:0.5|option 'watermark' (written 'wm'): position 'fp' is not one of re, ce, no, so, ea, we, noea, nowe, soea, sowe",
+        "wm:1:sm|option 'watermark' (written 'wm'): position 'sm' is not one of re, ce, no, so, ea, we, noea, nowe, soea, sowe",
+        "wm:1:ce:0:0:0|option 'watermark' (written 'wm'): scale 0 is not a positive number",
+        "wm:1:ce:x|option 'watermark' (written 'wm'): x offset 'x' is not a number",
+        "wm:1:ce:0:0:1:2|option 'watermark' (written 'wm'): takes 1 to 5 arguments, got 6 in 'wm:1:ce:0:0:1:2'",
+    })
+    void badWatermarksAre400(String options, String message) {
+        assertThatThrownBy(() -> parse(STRICT, options)).isInstanceOf(InvalidOptionException.class).hasMessage(message);
+    }
+
+    @Test
     void everyNewOptionIsInTheCanonicalForm() {
         Set<String> forms = Set.of(parse(ALLOWING, "skp:jpg").canonical(), parse(ALLOWING, "raw:1").canonical(),
                 parse(ALLOWING, "eth:1").canonical(), parse(ALLOWING, "ph:1").canonical(), parse(ALLOWING, "msr:1").canonical(),
                 parse(ALLOWING, "msfs:1").canonical(), parse(ALLOWING, "maf:1").canonical(), parse(ALLOWING, "mafr:1").canonical(),
-                parse(ALLOWING, "mrd:1").canonical(), "");
-        assertThat(forms).hasSize(10);
+                parse(ALLOWING, "mrd:1").canonical(), parse(ALLOWING, "wm:1").canonical(), "");
+        assertThat(forms).hasSize(11);
     }
 }
