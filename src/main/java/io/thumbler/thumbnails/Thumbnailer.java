@@ -116,7 +116,12 @@ public class Thumbnailer {
         try {
             Located at = locate(signature, path);
             Optional<SourceFacts> facts = sourceFacts.fresh(at.source());
-            return facts.isPresent() && renditions.cached(key(at, facts.get(), accept).key()) == null;
+            if (facts.isEmpty()) {
+                return false;
+            }
+            Keyed keyed = key(at, facts.get(), accept);
+            // An original answered as it is takes no render slot.
+            return !keyed.passthrough() && renditions.cached(keyed.key()) == null;
         } catch (RuntimeException e) {
             return false;
         }

@@ -25,6 +25,10 @@ public record InfoOptions(boolean size, boolean format, boolean dimensions, Opti
 
     public static final InfoOptions DEFAULTS = new InfoOptions(true, true, true, Optional.empty(), SecurityOptions.NONE);
 
+    /** The security options' handlers, shared with processing URLs; read-only once built. */
+    private static final OptionParser SECURITY_ALLOWED = new OptionParser(Presets.NONE, false, true);
+    private static final OptionParser SECURITY_FORBIDDEN = new OptionParser(Presets.NONE, false, false);
+
     /** Whether the URL's expiry lies at or before {@code now}. */
     public boolean expiredAt(Instant now) {
         return expires.map(e -> !e.isAfter(now)).orElse(false);
@@ -43,7 +47,7 @@ public record InfoOptions(boolean size, boolean format, boolean dimensions, Opti
         boolean dimensions = true;
         Optional<Instant> expires = Optional.empty();
         Transform.Builder security = Transform.builder();
-        OptionParser securityParser = new OptionParser(Presets.NONE, false, securityOptionsAllowed);
+        OptionParser securityParser = securityOptionsAllowed ? SECURITY_ALLOWED : SECURITY_FORBIDDEN;
         for (String segment : segments) {
             int colon = segment.indexOf(':');
             String written = colon < 0 ? segment : segment.substring(0, colon);
