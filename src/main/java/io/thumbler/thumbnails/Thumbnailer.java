@@ -170,9 +170,14 @@ public class Thumbnailer {
         return t.canonical() + "/watermark-image:" + watermark.image().map(WatermarkImage::identity).orElse("none");
     }
 
-    /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
+    /**
+     * The variant's bytes: from the caches, or rendered (once for all concurrent requests of its
+     * key). An original answered as it is comes from the original cache, as a render's original
+     * does, and is not kept a second time among the renditions, whose tiers are sized for thumbnails.
+     */
     public Thumbnail thumbnail(Variant v, RequestTimings timings) {
-        RenditionCache.Rendered answer = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        RenditionCache.Rendered answer = v.passthrough() ? render(v, timings)
+                : renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
         CachedRendition r = answer.rendition();
         return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
                 v.transform().delivery().expires(), v.contentDisposition(r.format()),
@@ -263,8 +268,9 @@ public class Thumbnailer {
     /**
      * {@code skip_processing} / {@code raw}: the original's own bytes, checked as a render's original
      * is (format, size, resolution, the URL's security options), so that nothing is passed on that
-     * Thumbler would not read: no SVG, no decompression bomb. No render slot is taken. The bytes are
-     * kept under the variant's key like a rendition, so hits, 304s and purges work alike.
+     * Thumbler would not read: no SVG, no decompression bomb. No render slot is taken. Not
+     * reusable: the rendition cache does not hold these bytes, so the URL is not entered among the
+     * variants answered in front of JAX-RS; its ETag still gives 304s.
      */
     private RenditionCache.Rendered passOriginal(Variant v, RequestTimings timings) {
         String version = v.known().facts().version();
@@ -272,7 +278,7 @@ public class Thumbnailer {
         ImageHeader header = checkedHeader(v.source(), original, v.transform());
         CachedRendition r = new CachedRendition(original.bytes(), header.format(), header.width(), header.height(),
                 original.lastModified());
-        return new RenditionCache.Rendered(r, original.version().equals(version));
+        return new RenditionCache.Rendered(r, false);
     }
 
     /**
