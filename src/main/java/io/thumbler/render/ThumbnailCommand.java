@@ -17,7 +17,7 @@ import io.thumbler.transform.Transform;
  *
  * <p>The order is imgproxy's pipeline: read and orient ({@link SourceReading}), cut the source
  * (trim, crop), scale to the exact planned size, cut to the box, filters, extend, extend to aspect
- * ratio, padding, flatten, metadata, encoding. {@code -define jpeg:size} before the input lets
+ * ratio, padding, flatten, watermark, metadata, encoding. {@code -define jpeg:size} before the input lets
  * libjpeg decode at a fraction of the size (measured on a 20 MP photo: 75 ms against 1 s for a
  * plain {@code -resize}); it is left out when the
  * source is cut first, because the cut is in full-size pixels.
