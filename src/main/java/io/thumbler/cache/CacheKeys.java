@@ -49,6 +49,15 @@ public final class CacheKeys {
                 sourceVersion, rendererVersion);
     }
 
+    /**
+     * The key of an original answered as it is ({@code skip_processing}, {@code raw}); also its
+     * strong ETag. The transform is in it because its security options decide whether the
+     * original may be answered; the renderer's version is not, as nothing is rendered.
+     */
+    public static String passthrough(String canonicalTransform, ImageFormat format, String sourceId, String sourceVersion) {
+        return sha256("passthrough", canonicalTransform, format.name(), sourceId, sourceVersion);
+    }
+
     /** The key of one version of an original. */
     public static String original(String sourceId, String sourceVersion) {
         return sha256("original", sourceId, sourceVersion);

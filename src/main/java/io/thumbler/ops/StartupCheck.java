@@ -24,6 +24,7 @@ import io.thumbler.render.RenderPool;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Originals;
+import io.thumbler.thumbnails.ConfiguredWatermark;
 
 /**
  * Reads and validates every setting before anything else starts. A bad value (or no signing key
@@ -53,6 +54,9 @@ public class StartupCheck {
     @Inject
     Instance<RecentRenderFailures> recentFailures;
 
+    @Inject
+    Instance<ConfiguredWatermark> watermark;
+
     @PostConstruct
     void validate() {
         try {
@@ -73,6 +77,7 @@ public class StartupCheck {
             }
             CacheSettings.read(config);
             CloudFrontSettings.read(config);
+            watermark.get().image();
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);
             if (invalid == null) {

@@ -28,7 +28,22 @@ public final class GeometryPlanner {
         return plan(SourceFrame.of(srcWidth, srcHeight), t);
     }
 
+    /**
+     * The geometry of {@code t}; under a {@code max_result_dimension} the scale, DPR and padding are
+     * reduced so that neither side of the result exceeds it, as imgproxy's {@code limitScale} does
+     * (never below one pixel of scaled source).
+     */
     public static ResizeGeometry plan(SourceFrame frame, Transform t) {
+        ResizeGeometry g = plan(frame, t, 1.0);
+        int limit = t.security().maxResultDimension();
+        int longer = Math.max(g.outputWidth(), g.outputHeight());
+        if (limit > 0 && longer > limit) {
+            g = plan(frame, t, (double) limit / longer);
+        }
+        return g;
+    }
+
+    private static ResizeGeometry plan(SourceFrame frame, Transform t, double downScale) {
         boolean quarterTurn = t.rotate() % 180 == 90;
         int frameW = quarterTurn ? frame.height() : frame.width();
         int frameH = quarterTurn ? frame.width() : frame.height();
@@ -39,6 +54,10 @@ public final class GeometryPlanner {
         int scaleW = minNonZero(cropW, work.width());
         int scaleH = minNonZero(cropH, work.height());
         ScaleFactors s = ScaleFactors.of(scaleW, scaleH, t);
+        if (downScale != 1.0) {
+            s = new ScaleFactors(Math.max(s.width() * downScale, 1.0 / scaleW), Math.max(s.height() * downScale, 1.0 / scaleH),
+                    s.dpr() * downScale);
+        }
 
         Rect region = work;
         if (scaleW < work.width() || scaleH < work.height()) {

@@ -20,6 +20,14 @@ final class Placement {
     }
 
     static int[] position(int outerW, int outerH, int innerW, int innerH, Gravity g, double dpr) {
+        return position(outerW, outerH, innerW, innerH, g, dpr, false);
+    }
+
+    /**
+     * @param allowOverflow let the window reach past the outer edges, all but one pixel of it, as
+     *                      imgproxy allows a watermark to
+     */
+    static int[] position(int outerW, int outerH, int innerW, int innerH, Gravity g, double dpr, boolean allowOverflow) {
         int left;
         int top;
         if (g.type() == GravityType.FOCUS_POINT) {
@@ -44,8 +52,13 @@ final class Placement {
                 left = offX;
             }
         }
-        left = Math.max(0, Math.min(left, outerW - innerW));
-        top = Math.max(0, Math.min(top, outerH - innerH));
+        if (allowOverflow) {
+            left = Math.max(-innerW + 1, Math.min(left, outerW - 1));
+            top = Math.max(-innerH + 1, Math.min(top, outerH - 1));
+        } else {
+            left = Math.max(0, Math.min(left, outerW - innerW));
+            top = Math.max(0, Math.min(top, outerH - innerH));
+        }
         return new int[] {left, top};
     }
 

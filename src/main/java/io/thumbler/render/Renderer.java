@@ -45,6 +45,9 @@ public final class Renderer {
         try {
             Path input = dir.resolve("in");
             Files.write(input, job.original());
+            if (job.drawnWatermark().isPresent()) {
+                Files.write(dir.resolve(ThumbnailCommand.WATERMARK_FILE), job.drawnWatermark().get().bytes());
+            }
             int[] size = SourceReading.frameSize(job.header(), job.transform());
             SourceFrame frame = SourceAnalysis.needed(job.transform())
                     ? SourceAnalysis.analyse(job, input, dir, convert, settings, left(deadline))
@@ -55,7 +58,7 @@ public final class Renderer {
             RenderJob next = job;
             while (budget > 0 && r.bytes().length > budget && next.quality() > 10 && lossy(job.output())) {
                 next = new RenderJob(job.original(), job.header(), job.transform(), job.output(),
-                        ByteBudget.nextQuality(next.quality(), r.bytes().length, budget));
+                        ByteBudget.nextQuality(next.quality(), r.bytes().length, budget), job.watermark());
                 Rendition smaller = renderOnce(next, geometry, input, dir, deadline);
                 r = new Rendition(smaller.bytes(), smaller.format(), smaller.width(), smaller.height(), r.renderMillis() + smaller.renderMillis());
             }

@@ -38,8 +38,9 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
             EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP));
 
     public SourceLimits {
-        if (!(maxResolutionMegapixels > 0) || Double.isInfinite(maxResolutionMegapixels)) {
-            throw new IllegalArgumentException("maxResolutionMegapixels must be a positive number, not "
+        // 0 only from a URL's max_src_resolution:0, which refuses every original, as in imgproxy.
+        if (!(maxResolutionMegapixels >= 0) || Double.isInfinite(maxResolutionMegapixels)) {
+            throw new IllegalArgumentException("maxResolutionMegapixels must be a positive number or 0, not "
                     + maxResolutionMegapixels);
         }
         if (maxSideLength < 1 || maxFileBytes < 1) {

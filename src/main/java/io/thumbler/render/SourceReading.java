@@ -54,9 +54,17 @@ final class SourceReading {
         return t.autoRotate() ? new int[] {header.orientedWidth(), header.orientedHeight()} : new int[] {header.width(), header.height()};
     }
 
-    /** Frames to read: the whole animation up to the budget when the output can animate, else one. */
+    /**
+     * Frames to read: the whole animation up to the budget when the output can animate, else one.
+     * The URL's {@code max_animation_frames} can only lower the server's budget.
+     */
     static int frames(RenderJob job, RenderSettings settings) {
         boolean animatable = job.output() == ImageFormat.GIF || job.output() == ImageFormat.WEBP;
-        return animatable ? Math.max(1, Math.min(job.header().frames(), settings.maxAnimationFrames())) : 1;
+        int budget = settings.maxAnimationFrames();
+        int urlBudget = job.transform().security().maxAnimationFrames();
+        if (urlBudget > 0) {
+            budget = Math.min(budget, urlBudget);
+        }
+        return animatable ? Math.max(1, Math.min(job.header().frames(), budget)) : 1;
     }
 }

@@ -3,6 +3,7 @@ package io.thumbler.render;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.im4java.core.IMOperation;
 
@@ -16,12 +17,17 @@ import io.thumbler.transform.Transform;
  *
  * <p>The order is imgproxy's pipeline: read and orient ({@link SourceReading}), cut the source
  * (trim, crop), scale to the exact planned size, cut to the box, filters, extend, extend to aspect
- * ratio, padding, flatten, metadata, encoding. {@code -define jpeg:size} before the input lets
+ * ratio, padding, flatten, watermark, metadata, encoding. {@code -define jpeg:size} before the input lets
  * libjpeg decode at a fraction of the size (measured on a 20 MP photo: 75 ms against 1 s for a
  * plain {@code -resize}); it is left out when the
  * source is cut first, because the cut is in full-size pixels.
  */
 public final class ThumbnailCommand {
+
+    /** The watermark image as Thumbler wrote it into the render's directory. */
+    static final String WATERMARK_FILE = "wm";
+    /** The watermark scaled, tiled and faded, written by the same convert before it is drawn. */
+    static final String PREPARED_WATERMARK_FILE = "wm-ready.png";
 
     private ThumbnailCommand() {
     }
@@ -55,6 +61,7 @@ public final class ThumbnailCommand {
             op.alpha("remove");
             op.alpha("off");
         }
+        job.drawnWatermark().ifPresent(w -> watermark(op, job, w, g, tempDir));
         Metadata.addTo(op, t);
         if (job.output() == ImageFormat.JPEG || job.output() == ImageFormat.WEBP || job.output() == ImageFormat.AVIF) {
             op.quality((double) job.quality());
@@ -67,6 +74,60 @@ public final class ThumbnailCommand {
         }
         op.addImage(job.output().coder() + ":" + output);
         return op.getCmdArgs();
+    }
+
+    /**
+     * imgproxy draws the watermark last, after padding and flattening. Inside parentheses the
+     * watermark is read (explicit coder, first frame), put upright, scaled, tiled and faded by the
+     * opacity, and written to a PNG in the render's directory; {@code -draw image over} then
+     * composes that file onto every frame, so animations are watermarked frame by frame.
+     * {@code -draw} refuses an explicit coder prefix in this ImageMagick, so the prepared file is
+     * read by its PNG signature; Thumbler wrote it a moment before, in a directory only this
+     * process can read.
+     */
+    private static void watermark(IMOperation op, RenderJob job, WatermarkImage w, ResizeGeometry g, Path tempDir) {
+        Optional<WatermarkLayout> layout = WatermarkLayout.of(w, job.transform().watermark(), g.outputWidth(), g.outputHeight(),
+                g.dprScale());
+        if (layout.isEmpty()) {
+            return; // wholly outside the image, as imgproxy skips it
+        }
+        WatermarkLayout l = layout.get();
+        double opacity = job.transform().watermark().opacity() * w.opacity();
+        Path prepared = tempDir.resolve(PREPARED_WATERMARK_FILE);
+        op.openOperation();
+        op.addImage(w.header().format().coder() + ":" + tempDir.resolve(WATERMARK_FILE) + "[0]");
+        op.autoOrient();
+        op.addRawArgs("-resize", l.width() + "x" + l.height() + "!");
+        op.alpha("set");
+        if (l.tiled()) {
+            op.background("none");
+            op.gravity("NorthWest");
+            op.addRawArgs("-extent", String.format(Locale.ROOT, "%dx%d-%d-%d", l.padLeft() + l.width() + l.padRight(),
+                    l.padTop() + l.height() + l.padBottom(), l.padLeft(), l.padTop()));
+            if (l.across() > 1) {
+                op.addRawArgs("-duplicate", Integer.toString(l.across() - 1), "+append");
+            }
+            if (l.down() > 1) {
+                op.addRawArgs("-duplicate", Integer.toString(l.down() - 1), "-append");
+            }
+        }
+        if (opacity < 1) {
+            op.channel("A");
+            op.evaluate("multiply", String.format(Locale.ROOT, "%.4f", opacity));
+            op.p_channel();
+        }
+        // -draw image also paints one more column and row, copies of the last ones (measured on
+        // 6.9.11): a transparent border there makes them paint nothing, and the rest is exact.
+        int preparedW = l.tiled() ? l.across() * (l.padLeft() + l.width() + l.padRight()) : l.width();
+        int preparedH = l.tiled() ? l.down() * (l.padTop() + l.height() + l.padBottom()) : l.height();
+        op.background("none");
+        op.gravity("NorthWest");
+        op.addRawArgs("-extent", (preparedW + 1) + "x" + (preparedH + 1));
+        op.write("PNG32:" + prepared);
+        op.p_delete();
+        op.closeOperation();
+        op.gravity("NorthWest");
+        op.draw(String.format(Locale.ROOT, "image over %d,%d 0,0 '%s'", l.left(), l.top(), prepared));
     }
 
     /** Twice the scaled size on each side, in the stored (not upright) axes libjpeg decodes in. */

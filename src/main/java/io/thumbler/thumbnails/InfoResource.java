@@ -35,9 +35,9 @@ public class InfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response info(@PathParam("signature") String ignored) {
         RawPath raw = RawPath.of(uri, 1);
-        SourceInfo info = thumbnailer.info(raw.signature(), raw.afterSignature(), ServerTimingFilter.of(request));
+        Thumbnailer.Info info = thumbnailer.info(raw.signature(), raw.afterSignature(), ServerTimingFilter.of(request));
         // The facts change when the original does; a short TTL keeps them honest without a version check.
-        return Response.ok(info.toJson().toString(), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(info.facts().toJson(info.options()).toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "public, max-age=60").build();
     }
 }

@@ -20,6 +20,9 @@ import io.thumbler.transform.Presets;
  *       {@code name=options} per line, {@code #} comments. A preset named {@code default} applies to
  *       every request.</li>
  *   <li>{@code THUMBLER_ONLY_PRESETS}: URLs may name presets only ({@code pr:…}); anything else is 400.</li>
+ *   <li>{@code THUMBLER_ALLOW_SECURITY_OPTIONS}: URLs may use imgproxy's security options
+ *       ({@code max_src_resolution} and the like), which can only tighten the server's limits;
+ *       off by default, then they are 403 as in imgproxy.</li>
  *   <li>{@code THUMBLER_AUTO_WEBP} / {@code THUMBLER_AUTO_AVIF}: without an extension or {@code format}
  *       option, choose WebP/AVIF when {@code Accept} allows (off by default; responses then vary on Accept).</li>
  * </ul>
@@ -31,6 +34,7 @@ public class ProcessingSettings {
     ConfigReader config;
 
     private OptionParser parser;
+    private boolean securityOptionsAllowed;
     private boolean autoWebp;
     private boolean autoAvif;
 
@@ -43,7 +47,8 @@ public class ProcessingSettings {
         } catch (IllegalArgumentException e) {
             throw ConfigReader.invalid("thumbler.presets-path", e.getMessage() + " (also in thumbler.presets)");
         }
-        parser = new OptionParser(presets, config.bool("thumbler.only-presets", false));
+        securityOptionsAllowed = config.bool("thumbler.allow-security-options", false);
+        parser = new OptionParser(presets, config.bool("thumbler.only-presets", false), securityOptionsAllowed);
         autoWebp = config.bool("thumbler.auto-webp", false);
         autoAvif = config.bool("thumbler.auto-avif", false);
     }
@@ -66,6 +71,11 @@ public class ProcessingSettings {
 
     public OptionParser parser() {
         return parser;
+    }
+
+    /** Whether URLs may use the security options ({@code THUMBLER_ALLOW_SECURITY_OPTIONS}). */
+    public boolean securityOptionsAllowed() {
+        return securityOptionsAllowed;
     }
 
     public boolean autoWebp() {

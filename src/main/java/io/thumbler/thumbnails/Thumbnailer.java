@@ -19,16 +19,20 @@ import io.thumbler.cache.SourceFactsCache;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.render.HeaderSniffer;
+import io.thumbler.render.ImageFormat;
 import io.thumbler.render.ImageHeader;
 import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.RenderJob;
 import io.thumbler.render.RenderPool;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.render.Rendition;
+import io.thumbler.render.UrlLimits;
+import io.thumbler.render.WatermarkImage;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Original;
 import io.thumbler.source.Originals;
 import io.thumbler.source.SourceUri;
+import io.thumbler.transform.InfoOptions;
 import io.thumbler.transform.ProcessingPath;
 import io.thumbler.transform.Transform;
 
@@ -73,6 +77,9 @@ public class Thumbnailer {
     @Inject
     RecentRenderFailures recentFailures;
 
+    @Inject
+    ConfiguredWatermark watermark;
+
     /** Fixed once the startup beans are done; read here once so a request makes no EJB call for them. */
     private RenderSettings renderSettings;
     private String rendererVersion;
@@ -96,7 +103,7 @@ public class Thumbnailer {
         }
         Keyed keyed = key(at, known.facts(), accept);
         return new Variant(at.source(), at.url().source(), at.transform(), keyed.output().format(), keyed.quality(), known,
-                keyed.key(), keyed.output().negotiated());
+                keyed.key(), keyed.output().negotiated(), keyed.passthrough());
     }
 
     /**
@@ -109,7 +116,12 @@ public class Thumbnailer {
         try {
             Located at = locate(signature, path);
             Optional<SourceFacts> facts = sourceFacts.fresh(at.source());
-            return facts.isPresent() && renditions.cached(key(at, facts.get(), accept).key()) == null;
+            if (facts.isEmpty()) {
+                return false;
+            }
+            Keyed keyed = key(at, facts.get(), accept);
+            // An original answered as it is takes no render slot.
+            return !keyed.passthrough() && renditions.cached(keyed.key()) == null;
         } catch (RuntimeException e) {
             return false;
         }
@@ -127,35 +139,71 @@ public class Thumbnailer {
     }
 
     /** The output format, the effective quality and the rendition key of a located URL. */
-    private record Keyed(OutputFormatChoice output, int quality, String key) {
+    private record Keyed(OutputFormatChoice output, int quality, String key, boolean passthrough) {
     }
 
     private Keyed key(Located at, SourceFacts facts, String accept) {
+        Transform t = at.transform();
+        Optional<String> named = (at.url().extension().isPresent() ? at.url().extension() : t.format())
+                .map(n -> ImageFormat.fromExtension(n).map(ImageFormat::extension).orElse(n));
+        if (t.passthrough().passes(facts.format().extension(), named)) {
+            // The original's own bytes: its format whatever Accept says, so no Vary either.
+            String key = CacheKeys.passthrough(t.canonical(), facts.format(), CacheKeys.sourceId(at.source()), facts.version());
+            return new Keyed(new OutputFormatChoice(facts.format(), false), 0, key, true);
+        }
         OutputFormatChoice output = OutputFormatChoice.choose(at.url().extension(), at.transform(), facts.format(),
                 facts.animated(), accept, processing);
         int quality = renderSettings.qualityFor(output.format(), at.transform().encoding());
-        String key = CacheKeys.rendition(at.transform().canonical(), output.format(), quality, CacheKeys.sourceId(at.source()),
+        String key = CacheKeys.rendition(canonicalWithWatermark(t), output.format(), quality, CacheKeys.sourceId(at.source()),
                 facts.version(), rendererVersion);
-        return new Keyed(output, quality, key);
+        return new Keyed(output, quality, key, false);
     }
 
-    /** The variant's bytes: from the caches, or rendered (once for all concurrent requests of its key). */
+    /**
+     * The canonical form, with the configured watermark's identity when the URL draws it: a new
+     * watermark image or opacity then gives new keys, so its variants render again.
+     */
+    private String canonicalWithWatermark(Transform t) {
+        if (!t.watermark().enabled()) {
+            return t.canonical();
+        }
+        return t.canonical() + "/watermark-image:" + watermark.image().map(WatermarkImage::identity).orElse("none");
+    }
+
+    /**
+     * The variant's bytes: from the caches, or rendered (once for all concurrent requests of its
+     * key). An original answered as it is comes from the original cache, as a render's original
+     * does, and is not kept a second time among the renditions, whose tiers are sized for thumbnails.
+     */
     public Thumbnail thumbnail(Variant v, RequestTimings timings) {
-        RenditionCache.Rendered answer = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        RenditionCache.Rendered answer = v.passthrough() ? render(v, timings)
+                : renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
         CachedRendition r = answer.rendition();
         return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
                 v.transform().delivery().expires(), v.contentDisposition(r.format()),
                 v.negotiated(), answer.cacheable());
     }
 
+    /** An {@code /info} answer: the original's facts and which of them the URL asked for. */
+    public record Info(SourceInfo facts, InfoOptions options) {
+    }
+
     /**
-     * {@code /info}: the same checks as a render (signature, options, expiry, source), then the
-     * original's header facts; ImageMagick never runs.
+     * {@code /info}: the checks of a render (signature, expiry, source, the URL's security options),
+     * then the original's header facts; ImageMagick never runs. Its options are imgproxy's info
+     * options, not processing options.
      */
-    public SourceInfo info(String signature, String path, RequestTimings timings) {
-        Located at = locate(signature, path);
-        try (Original original = timings.time("fetch", () -> originals.fetch(at.source()))) {
-            return SourceInfo.of(HeaderSniffer.sniff(original.bytes()), original.bytes().length);
+    public Info info(String signature, String path, RequestTimings timings) {
+        ProcessingPath url = verifiedPath(signature, path);
+        InfoOptions options = InfoOptions.parse(url.options(), processing.securityOptionsAllowed());
+        if (options.expiredAt(Instant.now())) {
+            throw ThumblerException.notFound("the URL expired at " + options.expires().orElseThrow());
+        }
+        SourceUri source = SourceUri.parse(url.source());
+        try (Original original = timings.time("fetch", () -> originals.fetch(source))) {
+            ImageHeader header = HeaderSniffer.sniff(original.bytes());
+            UrlLimits.check(header, original.bytes().length, renderSettings.limits(), options.security());
+            return new Info(SourceInfo.of(header, original.bytes().length), options);
         }
     }
 
@@ -181,7 +229,7 @@ public class Thumbnailer {
     private RenditionCache.Rendered render(Variant v, RequestTimings timings) {
         recentFailures.replay(v.key());
         try {
-            return renderAndVerify(v, timings);
+            return v.passthrough() ? passOriginal(v, timings) : renderAndVerify(v, timings);
         } catch (ThumblerException e) {
             recentFailures.remember(v.key(), e);
             throw e;
@@ -201,10 +249,10 @@ public class Thumbnailer {
         try {
             rendition = renderPool.render(() -> {
                 Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
-                ImageHeader header = checkedHeader(v.source(), original);
+                ImageHeader header = checkedHeader(v.source(), original, v.transform());
                 used[0] = original;
                 renderStart[0] = System.nanoTime();
-                return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality());
+                return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality(), watermark.image());
             });
         } finally {
             if (renderStart[0] != 0) {
@@ -218,21 +266,41 @@ public class Thumbnailer {
     }
 
     /**
-     * The original's header, within the limits. An original beyond them fails every variant of it,
-     * so the refusal is remembered for the source (as a header the sniffer refuses is while the
-     * facts are learned): the next variant is refused without fetching the original again.
+     * {@code skip_processing} / {@code raw}: the original's own bytes, checked as a render's original
+     * is (format, size, resolution, the URL's security options), so that nothing is passed on that
+     * Thumbler would not read: no SVG, no decompression bomb. No render slot is taken. Not
+     * reusable: the rendition cache does not hold these bytes, so the URL is not entered among the
+     * variants answered in front of JAX-RS; its ETag still gives 304s.
      */
-    private ImageHeader checkedHeader(SourceUri source, Original original) {
+    private RenditionCache.Rendered passOriginal(Variant v, RequestTimings timings) {
+        String version = v.known().facts().version();
+        Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
+        ImageHeader header = checkedHeader(v.source(), original, v.transform());
+        CachedRendition r = new CachedRendition(original.bytes(), header.format(), header.width(), header.height(),
+                original.lastModified());
+        return new RenditionCache.Rendered(r, false);
+    }
+
+    /**
+     * The original's header, within the limits. An original beyond the server's limits fails every
+     * variant of it, so the refusal is remembered for the source (as a header the sniffer refuses is
+     * while the facts are learned): the next variant is refused without fetching the original again.
+     * A refusal by the URL's own security options concerns that URL only, and is remembered under
+     * its key by the caller.
+     */
+    private ImageHeader checkedHeader(SourceUri source, Original original, Transform transform) {
+        ImageHeader header;
         try {
-            ImageHeader header = HeaderSniffer.sniff(original.bytes());
+            header = HeaderSniffer.sniff(original.bytes());
             renderSettings.limits().check(header, original.bytes().length);
-            return header;
         } catch (ThumblerException e) {
             if (e.status() == 422) {
                 recentFailures.remember(sourceFailureKey(source), e);
             }
             throw e;
         }
+        UrlLimits.check(header, original.bytes().length, renderSettings.limits(), transform.security());
+        return header;
     }
 
     private static String sourceFailureKey(SourceUri source) {

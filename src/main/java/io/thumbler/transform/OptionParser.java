@@ -48,10 +48,19 @@ public final class OptionParser {
      * @param onlyPresets when true, a URL may name presets only ({@code THUMBLER_ONLY_PRESETS})
      */
     public OptionParser(Presets presets, boolean onlyPresets) {
+        this(presets, onlyPresets, false);
+    }
+
+    /**
+     * @param securityOptionsAllowed whether URLs may use the security options
+     *                               ({@code THUMBLER_ALLOW_SECURITY_OPTIONS}); when not, they are 403
+     */
+    public OptionParser(Presets presets, boolean onlyPresets, boolean securityOptionsAllowed) {
         this.presets = presets;
         this.onlyPresets = onlyPresets;
         GeometryOptions.register(this);
         OutputOptions.register(this);
+        HandlingOptions.register(this, securityOptionsAllowed);
         register("preset", "pr", 1, 16, (n, a, b) -> {
             throw new IllegalStateException("presets are expanded before handlers run");
         });

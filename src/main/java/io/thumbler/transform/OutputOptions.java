@@ -31,6 +31,7 @@ final class OutputOptions {
         p.register("blur", "bl", 1, 1, (n, a, b) -> b.blur = sigma(n, a[0]));
         p.register("sharpen", "sh", 1, 1, (n, a, b) -> b.sharpen = sigma(n, a[0]));
         p.register("pixelate", "pix", 1, 1, (n, a, b) -> b.pixelate = Numbers.wholeNumber(n, "size", a[0], Transform.MAX_DIMENSION));
+        p.register("watermark", "wm", 1, 5, (n, a, b) -> b.watermark = Watermark.parse(n, a, b.watermark));
         p.register("quality", "q", 1, 1, (n, a, b) -> b.quality(Numbers.wholeNumber(n, "quality", a[0], 100)));
         p.register("format_quality", "fq", 2, 16, OutputOptions::formatQuality);
         p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = with(b.encoding, Numbers.wholeNumber(n, "bytes", a[0], 999_999_999)));

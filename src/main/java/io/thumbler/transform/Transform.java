@@ -72,8 +72,18 @@ public final class Transform {
     public double sharpen() { return v.sharpen; }
     /** Pixelation block size before DPR; 0 for none. */
     public int pixelate() { return v.pixelate; }
+    /** {@code watermark}: the configured watermark image drawn over the result; off unless its opacity is above 0. */
+    public Watermark watermark() { return v.watermark; }
     public Encoding encoding() { return v.encoding; }
     public Delivery delivery() { return v.delivery; }
+    /** {@code skip_processing} and {@code raw}: when the original is answered as it is. */
+    public Passthrough passthrough() { return v.passthrough; }
+    /** {@code enforce_thumbnail}: prefer an embedded thumbnail as the source (a hint; see docs/processing.md). */
+    public boolean enforceThumbnail() { return v.enforceThumbnail; }
+    /** {@code preserve_hdr}: keep more than 8 bits per channel where the output can (a hint; see docs/processing.md). */
+    public boolean preserveHdr() { return v.preserveHdr; }
+    /** The security options of the URL, which can only tighten the server's limits. */
+    public SecurityOptions security() { return v.security; }
 
     /** URL quality, kept for callers that predate {@link Encoding}. */
     public int quality() { return v.encoding.quality(); }
@@ -109,7 +119,12 @@ public final class Transform {
         add(p, v.blur != 0, "bl:" + Numbers.format(v.blur));
         add(p, v.sharpen != 0, "sh:" + Numbers.format(v.sharpen));
         add(p, v.pixelate != 0, "pix:" + v.pixelate);
+        add(p, v.watermark.enabled(), "wm:" + v.watermark.canonical());
         v.encoding.appendCanonical(p);
+        add(p, v.enforceThumbnail, "eth:1");
+        add(p, v.preserveHdr, "ph:1");
+        v.passthrough.appendCanonical(p);
+        v.security.appendCanonical(p);
         add(p, !v.delivery.cacheBuster().isEmpty(), "cb:" + v.delivery.cacheBuster());
         return String.join("/", p);
     }
@@ -163,8 +178,13 @@ public final class Transform {
         double blur;
         double sharpen;
         int pixelate;
+        Watermark watermark = Watermark.NONE;
         Encoding encoding = Encoding.DEFAULTS;
         Delivery delivery = Delivery.DEFAULTS;
+        Passthrough passthrough = Passthrough.NONE;
+        boolean enforceThumbnail;
+        boolean preserveHdr;
+        SecurityOptions security = SecurityOptions.NONE;
 
         private Builder() {
         }
@@ -199,8 +219,11 @@ public final class Transform {
         public Builder blur(double s) { blur = s; return this; }
         public Builder sharpen(double s) { sharpen = s; return this; }
         public Builder pixelate(int p) { pixelate = p; return this; }
+        public Builder watermark(Watermark w) { watermark = Objects.requireNonNull(w); return this; }
         public Builder encoding(Encoding e) { encoding = Objects.requireNonNull(e); return this; }
         public Builder delivery(Delivery d) { delivery = Objects.requireNonNull(d); return this; }
+        public Builder passthrough(Passthrough p) { passthrough = Objects.requireNonNull(p); return this; }
+        public Builder security(SecurityOptions s) { security = Objects.requireNonNull(s); return this; }
 
         public Builder quality(int q) {
             Encoding e = encoding;

@@ -70,4 +70,17 @@ class CacheKeysTest {
         assertThat(CacheKeys.sourceId(pinned)).isNotEqualTo(CacheKeys.sourceId(latest));
         assertThat(CacheKeys.purgeId(pinned)).isEqualTo(CacheKeys.purgeId(latest)).isEqualTo("s3://bucket/k.jpg");
     }
+
+    @Test
+    void anOriginalAnsweredAsItIsHasItsOwnKeys() {
+        String passthrough = CacheKeys.passthrough("skp:jpg", ImageFormat.JPEG, SOURCE, "v1");
+        List<String> keys = List.of(passthrough,
+                CacheKeys.passthrough("raw:1", ImageFormat.JPEG, SOURCE, "v1"),
+                CacheKeys.passthrough("skp:jpg", ImageFormat.PNG, SOURCE, "v1"),
+                CacheKeys.passthrough("skp:jpg", ImageFormat.JPEG, "local:///other.jpg", "v1"),
+                CacheKeys.passthrough("skp:jpg", ImageFormat.JPEG, SOURCE, "v2"),
+                key("skp:jpg", ImageFormat.JPEG, 0, SOURCE, "v1", ""));
+        assertThat(new HashSet<>(keys)).hasSize(keys.size());
+        assertThat(passthrough).isEqualTo(CacheKeys.passthrough("skp:jpg", ImageFormat.JPEG, SOURCE, "v1")).matches("[0-9a-f]{64}");
+    }
 }

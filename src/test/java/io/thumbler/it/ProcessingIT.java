@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,10 @@ import io.thumbler.security.UrlSigner;
 /**
  * The processing language end to end on the real server: presets from configuration
  * (arquillian.xml defines {@code it-thumb} and {@code it-sharp}), WebP negotiation
- * ({@code thumbler.auto-webp=true} there), expiry, Content-Disposition and {@code /info}.
+ * ({@code thumbler.auto-webp=true} there), expiry, Content-Disposition, {@code /info} and its info
+ * options, {@code skip_processing}/{@code raw}, the security options
+ * ({@code thumbler.allow-security-options=true} there) and the watermark
+ * ({@code thumbler.watermark-path} names moonlight-glow.png there).
  */
 class ProcessingIT extends DeployedThumbler {
 
@@ -88,8 +93,103 @@ class ProcessingIT extends DeployedThumbler {
 
         assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
-        assertThat(text(r)).contains("\"width\":50", "\"height\":70", "\"format\":\"jpg\"", "\"bytes\":1360", "\"frames\":1");
+        assertThat(text(r)).contains("\"format\":\"jpeg\"", "\"width\":50", "\"height\":70", "\"size\":1360", "\"frames\":1")
+                .doesNotContain("bytes");
         assertThat(client.get("/info/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" + path).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void infoOptionsChooseTheFieldsAsInImgproxy() {
+        String path = plainPath("s:0/d:0/exif:1/iptc:1/xmp:1/vm:1/do:1/cb:x", "orientation_1.jpg", null);
+        HttpResponse<byte[]> r = info(path);
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(text(r)).contains("\"format\":\"jpeg\"").doesNotContain("\"size\"", "\"width\"", "\"height\"", "exif");
+
+        HttpResponse<byte[]> processingOption = info(plainPath("w:100", "orientation_1.jpg", null));
+        assertThat(processingOption.statusCode()).isEqualTo(400);
+        assertThat(text(processingOption)).contains("unknown info option 'w'");
+
+        HttpResponse<byte[]> limited = info(plainPath("msr:0.001", "orientation_1.jpg", null));
+        assertThat(limited.statusCode()).as(text(limited)).isEqualTo(422);
+    }
+
+    @Test
+    void skipProcessingAnswersTheOriginalWithTheHeadersOfAVariant() throws Exception {
+        byte[] original = Files.readAllBytes(Path.of(System.getProperty("thumbler.originals"), LADYBIRD));
+        String path = plainPath(ThumblerClient.fresh("skp:jpg/w:100"), LADYBIRD, null);
+        HttpResponse<byte[]> r = client.send(signed(path).header("Accept", "image/webp"));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(original);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(r.headers().firstValue("Content-Disposition")).get().asString().startsWith("inline; filename=\"LadyBird.jpg\"");
+        assertThat(r.headers().firstValue("Vary")).as("the original whatever Accept says").isEmpty();
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = client.send(signed(path).header("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+
+        HttpResponse<byte[]> named = client.getSigned(plainPath("skp:jpg/w:100", LADYBIRD, "png"));
+        assertThat(named.headers().firstValue("Content-Type")).as("another output format is rendered").hasValue("image/png");
+        assertThat(Images.decode(named.body()).getWidth()).isEqualTo(100);
+    }
+
+    @Test
+    void rawAnswersTheOriginalWhateverElseTheUrlSays() throws Exception {
+        byte[] original = Files.readAllBytes(Path.of(System.getProperty("thumbler.originals"), "moonlight-glow.png"));
+        HttpResponse<byte[]> r = client.getSigned(plainPath("raw:1/w:10/bl:5", "moonlight-glow.png", "jpg"));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(original);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(r.headers().firstValue("Content-Disposition")).get().asString().startsWith("inline; filename=\"moonlight-glow.png\"");
+    }
+
+    @Test
+    void securityOptionsOnlyTightenTheServersLimits() {
+        HttpResponse<byte[]> tooLarge = client.getSigned(plainPath("msr:1/w:100", LADYBIRD, "jpg"));
+        assertThat(tooLarge.statusCode()).as(text(tooLarge)).isEqualTo(422);
+        assertThat(text(tooLarge)).contains("the limit is 1 MP");
+        HttpResponse<byte[]> rawTooLarge = client.getSigned(plainPath("raw:1/msr:1", LADYBIRD, null));
+        assertThat(rawTooLarge.statusCode()).as("raw passes nothing the URL's limits refuse").isEqualTo(422);
+
+        HttpResponse<byte[]> capped = client.getSigned(plainPath("mrd:50/w:100", LADYBIRD, "png"));
+        assertThat(capped.statusCode()).as(text(capped)).isEqualTo(200);
+        assertThat(Images.decode(capped.body()).getWidth()).isEqualTo(50);
+
+        HttpResponse<byte[]> fine = client.getSigned(plainPath("msr:5000/msfs:999999999/w:100", LADYBIRD, "png"));
+        assertThat(fine.statusCode()).as(text(fine)).isEqualTo(200);
+    }
+
+    @Test
+    void theConfiguredWatermarkIsDrawn() {
+        HttpResponse<byte[]> plain = client.getSigned(plainPath("w:200", LADYBIRD, "png"));
+        HttpResponse<byte[]> marked = client.getSigned(plainPath("w:200/wm:1:nowe:0:0:0.25", LADYBIRD, "png"));
+
+        assertThat(marked.statusCode()).as(text(marked)).isEqualTo(200);
+        BufferedImage a = Images.decode(plain.body());
+        BufferedImage b = Images.decode(marked.body());
+        assertThat(b.getWidth()).isEqualTo(200);
+        assertThat(b.getHeight()).isEqualTo(125);
+        // moonlight-glow.png (504x502) fitted into 50x31 at the top-left corner; the rest untouched
+        int changed = 0;
+        for (int y = 0; y < 31; y++) {
+            for (int x = 0; x < 31; x++) {
+                changed += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(changed).isGreaterThan(0);
+        for (int y = 40; y < 125; y += 7) {
+            for (int x = 60; x < 200; x += 7) {
+                assertThat(b.getRGB(x, y)).as("%d,%d", x, y).isEqualTo(a.getRGB(x, y));
+            }
+        }
+        assertThat(marked.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"));
+    }
+
+    private HttpResponse<byte[]> info(String path) {
+        return client.get("/info/" + new UrlSigner(List.of(ThumblerClient.KEY), 32).sign(path) + path);
     }
 
     @Test

@@ -97,8 +97,8 @@ class SourceLimitsTest {
 
     @Test
     void invalidLimitsAreRefusedAtConstruction() {
-        assertThatThrownBy(() -> new SourceLimits(0, 1, 1, 1, Set.of()))
-                .hasMessageContaining("maxResolutionMegapixels must be a positive number, not 0.0");
+        assertThatThrownBy(() -> new SourceLimits(-1, 1, 1, 1, Set.of()))
+                .hasMessageContaining("maxResolutionMegapixels must be a positive number or 0, not -1.0");
         assertThatThrownBy(() -> new SourceLimits(1, 1, 1, 1001, Set.of()))
                 .hasMessage("maxFrames must be between 1 and 1000 (HeaderSniffer counts no further), not 1001");
     }
