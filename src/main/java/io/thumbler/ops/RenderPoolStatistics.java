@@ -24,6 +24,7 @@ public class RenderPoolStatistics implements RenderPoolMXBean {
     private final LongAdder rejected = new LongAdder();
     private final RecentLatency renderMillis = new RecentLatency();
     private final RecentLatency queueMillis = new RecentLatency();
+    private final SheddingSummary shedding = new SheddingSummary(System::currentTimeMillis);
 
     void record(@Observes RenderOutcome outcome) {
         switch (outcome.kind()) {
@@ -33,7 +34,10 @@ public class RenderPoolStatistics implements RenderPoolMXBean {
             }
             case FAILED -> failed.increment();
             case TIMED_OUT -> timedOut.increment();
-            case REJECTED -> rejected.increment();
+            case REJECTED -> {
+                rejected.increment();
+                shedding.refused();
+            }
         }
         queueMillis.record(TimeUnit.NANOSECONDS.toMillis(outcome.queueNanos()));
     }
