@@ -41,11 +41,16 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
     private volatile S3Client client;
 
     public S3Originals(S3Settings settings, long maxBytes, Duration downloadTimeout) {
+        this(settings, maxBytes, downloadTimeout, () -> S3ClientFactory.create(settings, downloadTimeout));
+    }
+
+    /** @param clientFactory called once, on first use (a test counts the calls) */
+    S3Originals(S3Settings settings, long maxBytes, Duration downloadTimeout, Supplier<S3Client> clientFactory) {
         this.settings = settings;
         this.maxBytes = maxBytes;
         this.downloadTimeout = downloadTimeout;
         this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor());
-        this.clientFactory = () -> S3ClientFactory.create(settings, downloadTimeout);
+        this.clientFactory = clientFactory;
     }
 
     @Override

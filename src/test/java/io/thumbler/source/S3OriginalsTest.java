@@ -101,8 +101,18 @@ class S3OriginalsTest {
     @Test
     void theClientIsCreatedOnFirstUseSoStartupNeedsNoS3() {
         S3Settings nowhere = InProcessS3.settings(java.net.URI.create("http://127.0.0.1:1"), "x", "originals");
-        try (S3Originals originals = new S3Originals(nowhere, 1024, Duration.ofSeconds(2))) {
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        try (S3Originals originals = new S3Originals(nowhere, 1024, Duration.ofSeconds(2), () -> {
+            created.incrementAndGet();
+            return S3ClientFactory.create(nowhere, Duration.ofSeconds(2));
+        })) {
             assertThat(originals.scheme()).isEqualTo(SourceUri.Scheme.S3);
+            assertThat(originals.circuit()).hasValue("closed");
+            assertThat(created).as("no client before the first use").hasValue(0);
+
+            originals.warmUp(); // offline: resolves a URL, sends nothing to the unreachable endpoint
+            originals.warmUp();
+            assertThat(created).as("one client, made on first use and kept").hasValue(1);
         }
     }
 
