@@ -49,6 +49,13 @@ class FormatHeadersTest {
         assertThat(header).isEqualTo(new ImageHeader(ImageFormat.AVIF, 50, 70, 1, 1, false, "RGB"));
     }
 
+    /** A 60×40 clean aperture of the stored 70×50 picture, then a quarter turn: libheif delivers 40×60. */
+    @Test
+    void avifCleanApertureThenRotation() {
+        assertThat(HeaderSniffer.sniff(fixture("clap-irot.avif")))
+                .isEqualTo(new ImageHeader(ImageFormat.AVIF, 40, 60, 1, 1, false, "RGB"));
+    }
+
     @Test
     void heicSizeAndAnExifOrientationThatDoesNotCount() {
         assertThat(HeaderSniffer.sniff(fixture("photo.heic")))

@@ -63,6 +63,13 @@ class FormatRenderingTest {
         assertUpright(png(fixture("orientation_" + orientation + ".avif"), ""), 5);
     }
 
+    /** The size the header reports for a cropped and turned AVIF is the size libheif delivers. */
+    @Test
+    void avifCleanApertureAndRotationRenderAtTheReportedSize() {
+        Rendition r = IM.render(fixture("clap-irot.avif"), "", ImageFormat.PNG);
+        assertThat(r.width() + "x" + r.height()).isEqualTo("40x60");
+    }
+
     @Test
     void theStoredPicturesReallyDiffer() {
         BufferedImage flopped = png(fixture("orientation_2.png"), "ar:0");
