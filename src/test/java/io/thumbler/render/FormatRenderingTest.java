@@ -131,6 +131,14 @@ class FormatRenderingTest {
         assertThat(r.width() + "x" + r.height()).isEqualTo("48x48");
     }
 
+    /** Icons of 256 pixels and more hold a PNG; ImageMagick decodes it with its PNG coder. */
+    @Test
+    void anIcoWithAPngEntryRenders() {
+        byte[] ico = BadInputs.ico(1, fixture("orientation_1.png"));
+        assertThat(HeaderSniffer.sniff(ico).width() + "x" + HeaderSniffer.sniff(ico).height()).isEqualTo("50x70");
+        assertUpright(png(ico, ""), 0);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"TIFF, image/tiff", "BMP, image/bmp", "ICO, image/x-icon"})
     void newOutputFormats(ImageFormat output, String mediaType) {
