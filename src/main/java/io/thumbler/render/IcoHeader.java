@@ -15,7 +15,6 @@ package io.thumbler.render;
 final class IcoHeader {
 
     private static final int DIRECTORY_ENTRY = 16;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private record Entry(int index, long width, long height) {
         double area() {
@@ -71,7 +70,8 @@ final class IcoHeader {
             throw in.dataTruncated("entry " + index + "'s " + size + " bytes at byte " + offset
                     + " run past the end of the file");
         }
-        if (size >= 24 && in.ascii(offset + 1, "PNG") && in.u8(offset) == (PNG[0] & 0xFF)) {
+        // ImageMagick's icon reader, too, takes an entry starting 0x89 'PNG' for a PNG.
+        if (size >= 24 && in.u8(offset) == 0x89 && in.ascii(offset + 1, "PNG")) {
             if (in.u32be(offset + 12) != 0x49484452L) {
                 throw in.corrupt("entry " + index + " is a PNG without an IHDR chunk first");
             }
