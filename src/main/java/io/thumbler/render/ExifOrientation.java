@@ -25,8 +25,15 @@ final class ExifOrientation {
     private ExifOrientation() {
     }
 
-    /** The orientation (1–8) in {@code bytes[from, to)}, which hold a TIFF header and its IFDs. */
+    /**
+     * The orientation (1–8) in {@code bytes[from, to)}, which hold a TIFF header and its IFDs, or
+     * the same after the JPEG APP1 identifier {@code Exif\0\0} (some writers put it into WebP and
+     * PNG EXIF chunks too).
+     */
     static int read(byte[] bytes, long from, long to) {
+        if (to - from >= 6 && new HeaderBytes(bytes, "EXIF").ascii(from, "Exif\0\0")) {
+            from += 6;
+        }
         int length = (int) Math.min(to - from, MAX_EXIF_BYTES);
         if (from < 0 || length < 8 || from + length > bytes.length) {
             return 1;

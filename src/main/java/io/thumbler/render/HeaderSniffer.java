@@ -67,6 +67,7 @@ public final class HeaderSniffer {
             case AVIF, HEIC -> HeifHeader.read(bytes, format);
             case TIFF -> TiffHeader.read(bytes);
             case BMP -> BmpHeader.read(bytes);
+            case ICO -> IcoHeader.read(bytes);
             case SVG -> SvgHeader.read(bytes);
         };
     }
@@ -94,6 +95,9 @@ public final class HeaderSniffer {
         if (ascii(bytes, 0, "BM") && bytes.length >= 18
                 && BMP_DIB_SIZES.contains(new HeaderBytes(bytes, "BMP").u32le(14))) {
             return Optional.of(ImageFormat.BMP);
+        }
+        if (IcoHeader.isIco(bytes)) {
+            return Optional.of(ImageFormat.ICO);
         }
         if (SvgHeader.isSvg(bytes)) {
             return Optional.of(ImageFormat.SVG);

@@ -8,29 +8,41 @@ import java.util.Optional;
  * The image formats Thumbler knows, with the ImageMagick coder that reads or writes each one.
  *
  * <p>Which of them may be read is decided by the magic bytes of the original, never by its name or
- * by a Content-Type that an origin sent; which may be written is decided by the URL.
+ * by a Content-Type that an origin sent; which may be written is decided by the URL. When the URL
+ * names no format, an original in a {@link #keptWhenUnnamed() web format} keeps its format and
+ * any other becomes JPEG: a TIFF, BMP, ICO or HEIC original is not what a browser should get by default.
+ *
+ * <p>HEIC is read, not written: encoding HEVC needs a patent licence that Thumbler cannot assume an
+ * operator holds (imgproxy writes HEIC only where licensed); AVIF is the efficient output instead.
  */
 public enum ImageFormat {
-    JPEG("jpg", "image/jpeg", "JPEG", true),
-    PNG("png", "image/png", "PNG", true),
-    GIF("gif", "image/gif", "GIF", true),
-    WEBP("webp", "image/webp", "WEBP", true),
-    AVIF("avif", "image/avif", "AVIF", true),
-    HEIC("heic", "image/heic", "HEIC", false),
-    TIFF("tiff", "image/tiff", "TIFF", false),
-    BMP("bmp", "image/bmp", "BMP", false),
-    SVG("svg", "image/svg+xml", "SVG", false);
+    JPEG("jpg", "image/jpeg", "JPEG", true, true),
+    PNG("png", "image/png", "PNG", true, true),
+    GIF("gif", "image/gif", "GIF", true, true),
+    WEBP("webp", "image/webp", "WEBP", true, true),
+    AVIF("avif", "image/avif", "AVIF", true, true),
+    HEIC("heic", "image/heic", "HEIC", false, false),
+    TIFF("tiff", "image/tiff", "TIFF", true, false),
+    BMP("bmp", "image/bmp", "BMP", true, false),
+    /** The media type imgproxy and browsers use for icons; {@code image/vnd.microsoft.icon} is the registered one. */
+    ICO("ico", "image/x-icon", "ICO", true, false),
+    SVG("svg", "image/svg+xml", "SVG", false, false);
+
+    /** The largest icon an ICO directory entry can describe, on each side. */
+    public static final int ICO_MAX_SIDE = 256;
 
     private final String extension;
     private final String mediaType;
     private final String coder;
     private final boolean writable;
+    private final boolean keptWhenUnnamed;
 
-    ImageFormat(String extension, String mediaType, String coder, boolean writable) {
+    ImageFormat(String extension, String mediaType, String coder, boolean writable, boolean keptWhenUnnamed) {
         this.extension = extension;
         this.mediaType = mediaType;
         this.coder = coder;
         this.writable = writable;
+        this.keptWhenUnnamed = keptWhenUnnamed;
     }
 
     /** The canonical file extension, as used in URLs ({@code jpg}, {@code png}, …). */
@@ -50,6 +62,11 @@ public enum ImageFormat {
     /** Whether Thumbler can produce this format as output. */
     public boolean writable() {
         return writable;
+    }
+
+    /** Whether an original in this format keeps it when the URL names no output format. */
+    public boolean keptWhenUnnamed() {
+        return keptWhenUnnamed;
     }
 
     /**

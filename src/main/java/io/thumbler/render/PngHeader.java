@@ -1,8 +1,11 @@
 package io.thumbler.render;
 
 /**
- * Reads a PNG's IHDR (size, colour type), its APNG frame count (acTL) and whether it declares
- * transparency (alpha colour type or tRNS), then walks the chunk list to IEND.
+ * Reads a PNG's IHDR (size, colour type), its APNG frame count (acTL), whether it declares
+ * transparency (alpha colour type or tRNS) and the orientation in its EXIF chunk (eXIf, the first
+ * one, wherever it is), then walks the chunk list to IEND. ImageMagick 6 ignores eXIf orientation
+ * (verified: {@code -auto-orient} leaves such a PNG as stored), so the orientation read here is the
+ * one the render applies.
  *
  * <p>No chunk is ever decompressed: a 1-bit 30000² zlib bomb or a 200 MB zTXt chunk costs the
  * same as any other chunk, a jump by its declared length. The walk is bounded by
@@ -15,6 +18,7 @@ final class PngHeader {
     private static final long IEND = 0x49454E44L;
     private static final long ACTL = 0x6163544CL;
     private static final long TRNS = 0x74524E53L;
+    private static final long EXIF = 0x65584966L;
 
     private PngHeader() {
     }
@@ -38,6 +42,7 @@ final class PngHeader {
         int frames = 1;
         boolean transparency = colorType == 4 || colorType == 6;
         boolean sawImageData = false;
+        int orientation = 0;
         long pos = 8 + 12 + 13;
         while (true) {
             if (!in.has(pos, 8)) {
@@ -66,10 +71,12 @@ final class PngHeader {
                 frames = (int) Math.min(declared, HeaderSniffer.FRAME_COUNT_CAP + 1L);
             } else if (type == TRNS) {
                 transparency = true;
+            } else if (type == EXIF && orientation == 0) {
+                orientation = ExifOrientation.read(in.array(), pos + 8, pos + 8 + length);
             }
             pos += 12 + length;
         }
-        return in.image(ImageFormat.PNG, width, height, frames, 1, transparency, colorSpace(colorType));
+        return in.image(ImageFormat.PNG, width, height, frames, Math.max(orientation, 1), transparency, colorSpace(colorType));
     }
 
     private static String colorSpace(int colorType) {

@@ -53,6 +53,7 @@ public final class Renderer {
                     ? SourceAnalysis.analyse(job, input, dir, convert, settings, left(deadline))
                     : SourceFrame.of(size[0], size[1]);
             ResizeGeometry geometry = GeometryPlanner.plan(frame, job.transform());
+            refuseOversizedIcon(job, geometry);
             Rendition r = renderOnce(job, geometry, input, dir, deadline);
             long budget = job.transform().encoding().maxBytes();
             RenderJob next = job;
@@ -68,6 +69,19 @@ public final class Renderer {
             throw new ThumblerException(503, "the render's temporary files could not be written", e.toString(), e, 5);
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * An ICO directory entry holds at most 256 pixels a side (ImageMagick refuses to write more), so
+     * a larger icon is refused with the size it would have had, rather than shrunk behind the URL's back.
+     */
+    private static void refuseOversizedIcon(RenderJob job, ResizeGeometry g) {
+        if (job.output() == ImageFormat.ICO
+                && (g.outputWidth() > ImageFormat.ICO_MAX_SIDE || g.outputHeight() > ImageFormat.ICO_MAX_SIDE)) {
+            throw ThumblerException.unprocessable("an ICO result is at most " + ImageFormat.ICO_MAX_SIDE + "x"
+                    + ImageFormat.ICO_MAX_SIDE + " pixels; this one would be " + g.outputWidth() + "x" + g.outputHeight()
+                    + " (ask for a size within it, e.g. rs:fit:256:256)");
         }
     }
 

@@ -22,8 +22,8 @@ import java.util.Set;
  *   <li>{@code maxFrames} 1000, the most {@link HeaderSniffer} counts: Thumbler renders frame 0
  *       only, so frames cost little once the summed resolution is bounded; this catches floods
  *       of tiny frames (a 10 000-frame GIF of 1×1 pixels is 0.01 MP).</li>
- *   <li>{@code readableFormats} JPEG, PNG, GIF, WebP: the formats the shipped policy.xml lets
- *       ImageMagick read. SVG, TIFF, BMP, HEIC and AVIF are recognised but refused; enabling one
+ *   <li>{@code readableFormats} JPEG, PNG, GIF, WebP, AVIF, HEIC, TIFF, BMP, ICO: the formats the
+ *       shipped policy.xml lets ImageMagick read. SVG is recognised but refused; enabling a format
  *       with {@link #allowing} also needs a matching change to policy.xml.</li>
  * </ul>
  */
@@ -35,7 +35,8 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
     public static final long DEFAULT_MAX_FILE_BYTES = 25L * 1024 * 1024;
     public static final int DEFAULT_MAX_FRAMES = HeaderSniffer.FRAME_COUNT_CAP;
     public static final Set<ImageFormat> DEFAULT_READABLE_FORMATS = Collections.unmodifiableSet(
-            EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP));
+            EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP, ImageFormat.AVIF,
+                    ImageFormat.HEIC, ImageFormat.TIFF, ImageFormat.BMP, ImageFormat.ICO));
 
     public SourceLimits {
         // 0 only from a URL's max_src_resolution:0, which refuses every original, as in imgproxy.

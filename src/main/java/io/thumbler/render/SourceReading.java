@@ -11,6 +11,13 @@ import io.thumbler.transform.Transform;
  * the original with an explicit coder and frame selector, put it upright, apply the URL's rotation
  * and flips, and bring its colours to sRGB. After these arguments every pass sees the same frame,
  * so a trim box or saliency map found by one pass is valid in the next.
+ *
+ * <p>Upright means the orientation {@link HeaderSniffer} read, applied as explicit operations, not
+ * ImageMagick's {@code -auto-orient}: ImageMagick 6 knows the orientation of JPEG and TIFF but
+ * ignores the EXIF chunks of PNG and WebP (verified on 6.9.11), and the geometry was planned in
+ * Java from the sniffed orientation, so the pixels must turn by exactly that. {@code -orient TopLeft}
+ * then marks the image upright, so that EXIF kept by {@code strip_metadata:0} says 1 and a viewer
+ * does not turn the result a second time.
  */
 final class SourceReading {
 
@@ -24,12 +31,17 @@ final class SourceReading {
     static void addTo(IMOperation op, RenderJob job, Path input, int frames, RenderSettings settings) {
         ImageHeader header = job.header();
         Transform t = job.transform();
-        op.addImage(header.format().coder() + ":" + input + (frames > 1 ? "[0-" + (frames - 1) + "]" : "[0]"));
+        if (header.format() == ImageFormat.TIFF) {
+            // Only the pixels of the first directory: no Photoshop layers, no EXIF directory parsed.
+            op.define("tiff:ignore-layers=true");
+            op.define("tiff:exif-properties=false");
+        }
+        op.addImage(header.format().coder() + ":" + input + frameSelector(job, frames));
         if (frames > 1) {
             op.coalesce();
         }
         if (t.autoRotate()) {
-            op.autoOrient();
+            orient(op, header.orientation());
         }
         if (t.rotate() != 0) {
             op.rotate((double) t.rotate());
@@ -47,6 +59,29 @@ final class SourceReading {
             // Converts from an embedded ICC profile to sRGB; on an image without one it only tags it.
             op.profile(settings.srgbProfile().get().toString());
         }
+    }
+
+    /** {@code [0]}, all frames up to {@code frames}, or for an icon the largest entry, as imgproxy renders. */
+    private static String frameSelector(RenderJob job, int frames) {
+        if (job.header().format() == ImageFormat.ICO) {
+            return "[" + IcoHeader.largestEntry(job.original()) + "]";
+        }
+        return frames > 1 ? "[0-" + (frames - 1) + "]" : "[0]";
+    }
+
+    /** The operations that put a stored image with this EXIF orientation upright (as -auto-orient's). */
+    static void orient(IMOperation op, int orientation) {
+        switch (orientation) {
+            case 2 -> op.flop();
+            case 3 -> op.rotate(180.0);
+            case 4 -> op.flip();
+            case 5 -> op.transpose();
+            case 6 -> op.rotate(90.0);
+            case 7 -> op.transverse();
+            case 8 -> op.rotate(270.0);
+            default -> { }
+        }
+        op.orient("TopLeft");
     }
 
     /** The source size in the frame the planner works in: upright only when auto-rotate is on. */

@@ -48,7 +48,8 @@ public final class ThumbnailCommand {
         g.resultCrop().ifPresent(r -> crop(op, r));
         Filters.addTo(op, t, g);
 
-        boolean opaque = job.output() == ImageFormat.JPEG || t.background().isPresent();
+        // BMP has alpha only in headers few readers honour; imgproxy flattens it like JPEG.
+        boolean opaque = job.output() == ImageFormat.JPEG || job.output() == ImageFormat.BMP || t.background().isPresent();
         String canvas = t.background().map(c -> "#" + c.hex()).orElse(opaque ? "white" : "none");
         g.extend().ifPresent(r -> place(op, r, canvas));
         g.aspectExtend().ifPresent(r -> place(op, r, canvas));
@@ -68,6 +69,10 @@ public final class ThumbnailCommand {
         }
         if (job.output() == ImageFormat.JPEG && settings.jpegProgressive()) {
             op.interlace("Plane");
+        }
+        if (job.output() == ImageFormat.TIFF) {
+            // Lossless and read by every TIFF reader; ImageMagick would otherwise write it uncompressed.
+            op.compress("LZW");
         }
         if (frames > 1 && job.output() == ImageFormat.GIF) {
             op.layers("Optimize");

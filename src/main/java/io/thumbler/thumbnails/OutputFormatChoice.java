@@ -8,8 +8,8 @@ import io.thumbler.transform.Transform;
 /**
  * Which format a variant is written in, by imgproxy's rule: the URL's extension, else its
  * {@code format} option; else, when negotiation is on, AVIF (still images only) or WebP if the
- * {@code Accept} header lists them; else the original's own format when Thumbler can write it,
- * else JPEG.
+ * {@code Accept} header lists them; else the original's own format when it is a web format
+ * ({@link ImageFormat#keptWhenUnnamed()}), else JPEG.
  *
  * @param format     the chosen format; it is part of the cache key
  * @param negotiated whether {@code Accept} took part, so the response must say {@code Vary: Accept}
@@ -30,7 +30,7 @@ record OutputFormatChoice(ImageFormat format, boolean negotiated) {
         if ((offered & WEBP) != 0) {
             return new OutputFormatChoice(ImageFormat.WEBP, true);
         }
-        return new OutputFormatChoice(original.writable() ? original : ImageFormat.JPEG, settings.negotiates());
+        return new OutputFormatChoice(original.keptWhenUnnamed() ? original : ImageFormat.JPEG, settings.negotiates());
     }
 
     private static final int AVIF = 1;

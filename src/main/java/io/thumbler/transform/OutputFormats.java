@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The output formats a URL may name, by extension. {@code jpeg} is written {@code jpg} in canonical
- * form, so both spellings share one cache entry.
+ * The output formats a URL may name, by extension. {@code jpeg} is written {@code jpg} and
+ * {@code tif} {@code tiff} in canonical form, so both spellings share one cache entry.
  */
 public final class OutputFormats {
 
     /** Canonical extensions, in the order error messages list them. */
-    public static final List<String> SUPPORTED = List.of("jpg", "png", "webp", "avif", "gif");
+    public static final List<String> SUPPORTED = List.of("jpg", "png", "webp", "avif", "gif", "tiff", "bmp", "ico");
 
     private OutputFormats() {
     }
@@ -21,6 +21,8 @@ public final class OutputFormats {
         String v = value.toLowerCase(Locale.ROOT);
         if (v.equals("jpeg")) {
             v = "jpg";
+        } else if (v.equals("tif")) {
+            v = "tiff";
         }
         return SUPPORTED.contains(v) ? Optional.of(v) : Optional.empty();
     }

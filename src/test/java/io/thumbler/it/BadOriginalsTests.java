@@ -16,7 +16,7 @@ import io.thumbler.render.BadInputs;
 
 /**
  * The known bad originals (pixel floods, decompression bombs,
- * truncations, SVG/MVG/MSL/PS/PDF/TIFF/BMP/MIFF/ICO disguised as JPEG), sent through the running
+ * truncations and floods of TIFF, BMP, ICO, HEIC and AVIF, SVG/MVG/MSL/PS/PDF/MIFF disguised as JPEG), sent through the running
  * server: each is refused with 422 and a message, or rendered safely, and no ImageMagick process
  * and no temp file stays behind.
  */

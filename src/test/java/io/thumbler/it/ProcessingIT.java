@@ -5,15 +5,21 @@ import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.thumbler.render.HeaderSniffer;
+import io.thumbler.render.ImageHeader;
 import io.thumbler.security.UrlSigner;
 
 /**
@@ -21,12 +27,14 @@ import io.thumbler.security.UrlSigner;
  * (arquillian.xml defines {@code it-thumb} and {@code it-sharp}), WebP negotiation
  * ({@code thumbler.auto-webp=true} there), expiry, Content-Disposition, {@code /info} and its info
  * options, {@code skip_processing}/{@code raw}, the security options
- * ({@code thumbler.allow-security-options=true} there) and the watermark
- * ({@code thumbler.watermark-path} names moonlight-glow.png there).
+ * ({@code thumbler.allow-security-options=true} there), the watermark
+ * ({@code thumbler.watermark-path} names moonlight-glow.png there), and every input format beyond
+ * the web four rendered from a real file, with its orientation.
  */
 class ProcessingIT extends DeployedThumbler {
 
     private static final String LADYBIRD = "LadyBird.jpg";
+    private static final Path FORMATS = Path.of("src/test/resources/formats");
 
     @Test
     void aConfiguredPresetRenders() {
@@ -198,6 +206,69 @@ class ProcessingIT extends DeployedThumbler {
         BufferedImage img = Images.decode(r.body());
         assertThat(img.getWidth()).isEqualTo(120);
         assertThat(img.getRGB(1, 1) & 0xffffff).isEqualTo(0xff0000);
+    }
+
+    /** The fixtures of src/test/resources/formats (made with Debian's tools), upright 50x70 or, for the icon, 48x48. */
+    @Test
+    void everyInputFormatRendersFromARealFile() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("formats"));
+        Map<String, String> sizes = new LinkedHashMap<>();
+        sizes.put("photo.heic", "25x35");
+        sizes.put("exif-orientation-6.heic", "25x18"); // HEIF's EXIF orientation is not applied, as in libheif and libvips
+        sizes.put("orientation_6.avif", "25x35");
+        sizes.put("orientation_7.avif", "25x35");
+        sizes.put("tiled-16bit.tiff", "25x35");
+        sizes.put("orientation-6.tiff", "25x35");
+        sizes.put("photo.bmp", "25x35");
+        sizes.put("favicon.ico", "25x25");
+        sizes.put("orientation_5.png", "25x35");
+        sizes.put("orientation_6.png", "25x35");
+        sizes.put("orientation_7.webp", "25x35");
+        sizes.put("orientation_8.webp", "25x35");
+        for (Map.Entry<String, String> expected : sizes.entrySet()) {
+            String name = expected.getKey();
+            Files.copy(FORMATS.resolve(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+
+            HttpResponse<byte[]> r = client.getSigned(plainPath("w:25", "formats/" + name, "png"));
+
+            assertThat(r.statusCode()).as("%s: %s", name, text(r)).isEqualTo(200);
+            BufferedImage img = Images.decode(r.body());
+            assertThat(img.getWidth() + "x" + img.getHeight()).as(name).isEqualTo(expected.getValue());
+        }
+        ServerUnderTest.assertNothingLeftBehind();
+    }
+
+    @Test
+    void aTiffOriginalWithoutAnExtensionBecomesJpegAndATiffNamedJpgIsReadByItsBytes() throws IOException {
+        Path dir = Files.createDirectories(ServerUnderTest.originals().resolve("formats"));
+        Files.copy(FORMATS.resolve("tiled-16bit.tiff"), dir.resolve("tiff_named.jpg"), StandardCopyOption.REPLACE_EXISTING);
+
+        HttpResponse<byte[]> r = client.getSigned(plainPath("w:25", "formats/tiff_named.jpg", null));
+
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    }
+
+    @Test
+    void theNewOutputFormatsAnswerWithTheirContentType() {
+        Map<String, String> types = Map.of("tiff", "image/tiff", "tif", "image/tiff", "bmp", "image/bmp", "ico", "image/x-icon");
+        types.forEach((extension, mediaType) -> {
+            HttpResponse<byte[]> r = client.getSigned(plainPath("rs:fit:64:64", LADYBIRD, extension));
+
+            assertThat(r.statusCode()).as("%s: %s", extension, text(r)).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).as(extension).hasValue(mediaType);
+            ImageHeader produced = HeaderSniffer.sniff(r.body());
+            assertThat(produced.format().mediaType()).as(extension).isEqualTo(mediaType);
+            assertThat(produced.width() + "x" + produced.height()).as(extension).isEqualTo("64x40");
+        });
+    }
+
+    @Test
+    void anIcoOver256PixelsIs422NamingTheSize() {
+        HttpResponse<byte[]> r = client.getSigned(plainPath("w:300", LADYBIRD, "ico"));
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(text(r)).contains("an ICO result is at most 256x256 pixels; this one would be 300x188");
     }
 
     private HttpRequest.Builder signed(String path) {

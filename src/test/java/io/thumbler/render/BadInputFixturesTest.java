@@ -28,7 +28,7 @@ class BadInputFixturesTest {
 
     @BeforeAll
     static void makeFixtures() throws IOException {
-        assumeThat(BadInputs.CONVERT).as("the TIFF/BMP fixtures are made with /usr/bin/convert").isExecutable();
+        assumeThat(BadInputs.CONVERT).as("the MIFF fixture is made with /usr/bin/convert").isExecutable();
         fixtures = BadInputs.writeAll(dir, 9, dir.resolve("victim.png"));
     }
 
@@ -57,10 +57,17 @@ class BadInputFixturesTest {
             txt_as.jpg                     | the original is not an image Thumbler reads (starts with 23 20 49 6d)
             pdf_as.jpg                     | the original is not an image Thumbler reads (starts with 25 50 44 46)
             eps_fileread_as.jpg            | the original is not an image Thumbler reads (starts with 25 21 50 53)
-            tiff_as.jpg                    | format TIFF is not accepted as an original
-            bmp_as.jpg                     | format BMP is not accepted as an original
             miff_as.jpg                    | the original is not an image Thumbler reads (starts with 69 64 3d 49)
-            ico_as.jpg                     | the original is not an image Thumbler reads (starts with 00 00 01 00)
+            tiff_truncated.tiff            | TIFF data is truncated (strip or tile 0 runs past the end of the file)
+            tiff_header_60000x60000.tiff   | the original is 60000x60000 (3600 MP); the limit is 50 MP
+            tiff_2000_pages.tiff           | the original has more than 1000 frames; the limit is 1000
+            bmp_truncated.bmp              | BMP data is truncated (the pixel data needs 9216 bytes from byte 54; the file has 4635)
+            bmp_rle_60000x60000.bmp        | the original is 60000x60000 (3600 MP); the limit is 50 MP
+            ico_truncated.ico              | ICO data is truncated (entry 0's 75 bytes at byte 22 run past the end of the file)
+            ico_png_50000x50000.ico        | the original is 50000x50000 (2500 MP); the limit is 50 MP
+            ico_2000_entries.ico           | the original has more than 1000 frames; the limit is 1000
+            heic_truncated.heic            | HEIC data is truncated (item 1's data runs past the end of the file)
+            avif_ispe_60000x60000.avif     | the original is 60000x60000 (3600 MP); the limit is 50 MP
             """)
     void refusedWith422NamingTheProblem(String file, String message) throws IOException {
         assertThatThrownBy(() -> gate(file))

@@ -21,7 +21,8 @@ import java.util.zip.Deflater;
 
 /**
  * The known bad originals, built in Java at test time (never checked
- * in): pixel-flood headers, decompression bombs, truncations and foreign formats named {@code .jpg}.
+ * in, except a truncated HEIC from the corpus): pixel-flood headers, decompression bombs,
+ * truncations, too many pages, and foreign formats named {@code .jpg}.
  *
  * <p>Public so that the end-to-end tests in {@code io.thumbler.it} send the same files through the server.
  */
@@ -105,12 +106,117 @@ public final class BadInputs {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             written.put(file.getKey(), Files.write(dir.resolve(file.getKey()), file.getValue()));
         }
-        for (String format : List.of("tiff", "bmp", "miff", "ico")) {
-            Path target = dir.resolve(format + "_as.jpg");
-            convertUnderSystemPolicy("-size", "64x48", "gradient:", format + ":" + target);
-            written.put(target.getFileName().toString(), target);
+        Path miff = dir.resolve("miff_as.jpg");
+        convertUnderSystemPolicy("-size", "64x48", "gradient:", "miff:" + miff);
+        written.put(miff.getFileName().toString(), miff);
+        for (Map.Entry<String, byte[]> file : formatCases().entrySet()) {
+            written.put(file.getKey(), Files.write(dir.resolve(file.getKey()), file.getValue()));
         }
         return written;
+    }
+
+    /**
+     * The bad cases of the formats beyond the web four: truncated, a declared pixel flood, too many
+     * pages or entries. All built here, except park.heic, a real phone photo that was cut short.
+     */
+    static Map<String, byte[]> formatCases() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] tiff = tiff(64, 48, 1);
+        files.put("tiff_truncated.tiff", Arrays.copyOf(tiff, tiff.length - 4));
+        files.put("tiff_header_60000x60000.tiff", tiff(60000, 60000, 1));
+        files.put("tiff_2000_pages.tiff", tiff(1, 1, 2000));
+        byte[] bmp = bmp(64, 48);
+        files.put("bmp_truncated.bmp", Arrays.copyOf(bmp, bmp.length / 2));
+        files.put("bmp_rle_60000x60000.bmp", rleBmp(60000, 60000));
+        byte[] icon = png(ihdr(16, 16, 8, 6), chunk("IDAT", deflate(new byte[16 * (1 + 16 * 4)])));
+        byte[] ico = ico(1, icon);
+        files.put("ico_truncated.ico", Arrays.copyOf(ico, ico.length - 10));
+        files.put("ico_png_50000x50000.ico", ico(1, png(ihdr(50000, 50000, 8, 6), chunk("IDAT", deflate(new byte[64])))));
+        files.put("ico_2000_entries.ico", ico(2000, icon));
+        files.put("heic_truncated.heic", Files.readAllBytes(Path.of("src/test/resources/corpus/park.heic")));
+        byte[] avif = Files.readAllBytes(Path.of(System.getProperty("thumbler.samples", "samples"), "avif.avif"));
+        int ispe = indexOf(avif, ascii("ispe"));
+        ByteBuffer.wrap(avif, ispe + 8, 8).putInt(60000).putInt(60000);
+        files.put("avif_ispe_60000x60000.avif", avif);
+        return files;
+    }
+
+    /**
+     * A little-endian TIFF of {@code pages} directories, each {@code width}×{@code height}, 8-bit
+     * grey, Deflate-compressed, one strip of zeros (so a large size costs a few bytes).
+     */
+    static byte[] tiff(int width, int height, int pages) {
+        byte[] strip = deflate(new byte[Math.min(width, 4096)]);
+        int ifdSize = 2 + 8 * 12 + 4;
+        int stripAt = 8 + pages * ifdSize;
+        ByteBuffer b = ByteBuffer.allocate(stripAt + strip.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(ascii("II*\0")).putInt(8);
+        for (int page = 0; page < pages; page++) {
+            int at = b.position();
+            b.putShort((short) 8);
+            tiffEntry(b, 256, 4, width);
+            tiffEntry(b, 257, 4, height);
+            tiffEntry(b, 258, 3, 8);
+            tiffEntry(b, 259, 3, 8);
+            tiffEntry(b, 262, 3, 1);
+            tiffEntry(b, 273, 4, stripAt);
+            tiffEntry(b, 278, 4, height);
+            tiffEntry(b, 279, 4, strip.length);
+            b.putInt(page + 1 < pages ? at + ifdSize : 0);
+        }
+        return b.put(strip).array();
+    }
+
+    private static void tiffEntry(ByteBuffer b, int tag, int type, int value) {
+        b.putShort((short) tag).putShort((short) type).putInt(1);
+        if (type == 3) {
+            b.putShort((short) value).putShort((short) 0);
+        } else {
+            b.putInt(value);
+        }
+    }
+
+    static byte[] bmp(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "bmp", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** An 8-bit RLE8 BMP whose few bytes of data say "end of bitmap" for a declared {@code width}×{@code height}. */
+    static byte[] rleBmp(int width, int height) {
+        byte[] data = {0, 1};
+        int palette = 2 * 4;
+        ByteBuffer b = ByteBuffer.allocate(14 + 40 + palette + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(ascii("BM")).putInt(b.capacity()).putInt(0).putInt(14 + 40 + palette);
+        b.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 8).putInt(1)
+                .putInt(data.length).putInt(2835).putInt(2835).putInt(2).putInt(0);
+        b.putInt(0).putInt(0xFFFFFF).put(data);
+        return b.array();
+    }
+
+    /** An icon directory of {@code entries} entries that all point at one PNG. */
+    static byte[] ico(int entries, byte[] png) {
+        ByteBuffer b = ByteBuffer.allocate(6 + 16 * entries + png.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0).putShort((short) 1).putShort((short) entries);
+        for (int i = 0; i < entries; i++) {
+            b.put((byte) 16).put((byte) 16).put((byte) 0).put((byte) 0).putShort((short) 1).putShort((short) 32)
+                    .putInt(png.length).putInt(6 + 16 * entries);
+        }
+        return b.put(png).array();
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
     }
 
     public static Path writeBomb(Path dir, String name) throws IOException {

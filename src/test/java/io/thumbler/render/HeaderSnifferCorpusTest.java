@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -51,6 +52,12 @@ class HeaderSnifferCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("originals")
     void headerMatchesTheManifest(Original original) throws IOException {
+        if (original.notes.contains("TRUNCATED")) {
+            // A file cut short upstream: its header is whole, its image data is not, and that is the refusal.
+            assertThatThrownBy(() -> HeaderSniffer.sniff(Files.readAllBytes(original.file)))
+                    .hasMessageStartingWith(original.format + " data is truncated");
+            return;
+        }
         ImageHeader header = HeaderSniffer.sniff(Files.readAllBytes(original.file));
 
         assertThat(header.format()).isEqualTo(ImageFormat.valueOf(original.format));

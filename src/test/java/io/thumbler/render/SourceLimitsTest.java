@@ -26,7 +26,8 @@ class SourceLimitsTest {
     @Test
     void defaultsAreDocumented() {
         assertThat(DEFAULTS).isEqualTo(new SourceLimits(50, 12_000, 25L * 1024 * 1024, 1000,
-                Set.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP)));
+                Set.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP, ImageFormat.AVIF,
+                        ImageFormat.HEIC, ImageFormat.TIFF, ImageFormat.BMP, ImageFormat.ICO)));
     }
 
     @Test
@@ -80,18 +81,30 @@ class SourceLimitsTest {
     }
 
     @Test
-    void recognisedButRefusedFormats() {
-        for (ImageFormat format : new ImageFormat[] {ImageFormat.SVG, ImageFormat.TIFF, ImageFormat.BMP,
-                ImageFormat.HEIC, ImageFormat.AVIF}) {
-            refused(DEFAULTS, header(format, 10, 10, 1), 100, "format " + format + " is not accepted as an original");
+    void svgIsRecognisedButRefused() {
+        refused(DEFAULTS, header(ImageFormat.SVG, 10, 10, 1), 100, "format SVG is not accepted as an original");
+    }
+
+    /** The same resolution, frame and size limits hold for every format the policy lets ImageMagick read. */
+    @Test
+    void everyReadableFormatMeetsTheSameLimits() {
+        for (ImageFormat format : DEFAULTS.readableFormats()) {
+            assertThatCode(() -> DEFAULTS.check(header(format, 4000, 3000, 1), 1000)).as(format.name()).doesNotThrowAnyException();
+            refused(DEFAULTS, header(format, 10_000, 10_000, 1), 100, "the original is 10000x10000 (100 MP); the limit is 50 MP");
+            refused(DEFAULTS, header(format, 1, 1, HeaderSniffer.FRAME_COUNT_CAP + 1), 100,
+                    "the original has more than 1000 frames; the limit is 1000");
+            refused(DEFAULTS, header(format, 1, 1, 1), 25L * 1024 * 1024 + 1,
+                    "the original is 26214401 bytes; the limit is 26214400 bytes (25 MiB)");
         }
     }
 
     @Test
     void aFormatCanBeEnabled() {
-        SourceLimits withSvg = DEFAULTS.allowing(ImageFormat.SVG);
+        SourceLimits webOnly = new SourceLimits(50, 12_000, 1000, 1000, Set.of(ImageFormat.JPEG));
+        SourceLimits withSvg = webOnly.allowing(ImageFormat.SVG);
         assertThatCode(() -> withSvg.check(header(ImageFormat.SVG, 300, 150, 1), 100)).doesNotThrowAnyException();
-        assertThat(withSvg.readableFormats()).contains(ImageFormat.JPEG, ImageFormat.SVG).doesNotContain(ImageFormat.TIFF);
+        assertThat(withSvg.readableFormats()).containsExactlyInAnyOrder(ImageFormat.JPEG, ImageFormat.SVG);
+        assertThat(DEFAULTS.allowing(ImageFormat.SVG).readableFormats()).contains(ImageFormat.TIFF, ImageFormat.SVG);
         assertThat(DEFAULTS.readableFormats()).doesNotContain(ImageFormat.SVG);
     }
 

@@ -178,7 +178,7 @@ class AllOptionsParserTest {
         "pix:1.5|option 'pixelate' (written 'pix'): size '1.5' is not a whole number",
         "fq:webp|option 'format_quality' (written 'fq'): takes 2 to 16 arguments, got 1",
         "fq:webp:60:avif|takes format:quality pairs, got 3 values",
-        "fq:bmp:60|format 'bmp' is not one of jpg, png, webp, avif, gif",
+        "fq:jxl:60|format 'jxl' is not one of jpg, png, webp, avif, gif, tiff, bmp, ico",
         "mb:lots|option 'max_bytes' (written 'mb'): bytes 'lots' is not a whole number",
         "sm:maybe|option 'strip_metadata' (written 'sm'): strip_metadata 'maybe' is not a boolean",
         "kcr:2|option 'keep_copyright' (written 'kcr'): keep_copyright '2' is not a boolean",

@@ -103,7 +103,7 @@ class OptionParserTest {
         "g:no:x|gravity' (written 'g'): x offset 'x' is not a number",
         "el:yes|enlarge 'yes' is not a boolean",
         "q:101|quality 101 is above the maximum of 100",
-        "f:pdf|option 'format' (written 'f'): format 'pdf' is not one of jpg, png, webp, avif, gif",
+        "f:pdf|option 'format' (written 'f'): format 'pdf' is not one of jpg, png, webp, avif, gif, tiff, bmp, ico",
         "ext:svg|format 'svg' is not one of",
     })
     void badOptionsAre400NamingOptionAndValue(String options, String message) {

@@ -81,7 +81,7 @@ class ProcessingPathParserTest {
         "w:10/plain/local:///a.jpg|the path after the signature must start with '/'",
         "/w:10/plain/|the URL names no source after /plain/",
         "/w:10|the URL names no source",
-        "/w:10/plain/local:///a.jpg@bmp|output extension 'bmp' is not one of jpg, png, webp, avif, gif",
+        "/w:10/plain/local:///a.jpg@jxl|output extension 'jxl' is not one of jpg, png, webp, avif, gif, tiff, bmp, ico",
         "/w:10/plain/local:///a%2|has a malformed percent-escape at position 10",
         "/w:10/plain/local:///a%ZZb|malformed percent-escape",
         "/w:10/plain/local:///a%00b.jpg|contains the control character U+0000",
