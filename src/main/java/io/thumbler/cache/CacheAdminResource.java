@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.inject.Inject;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -89,7 +90,7 @@ public class CacheAdminResource {
             throw ThumblerException.notFound("not found");
         }
         if (!token.accepts(authorization)) {
-            throw new ThumblerException(401, "the admin endpoints need 'Authorization: Bearer <THUMBLER_ADMIN_TOKEN>'");
+            throw new ThumblerException(ErrorKind.UNAUTHORIZED, "the admin endpoints need 'Authorization: Bearer <THUMBLER_ADMIN_TOKEN>'");
         }
     }
 

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
  * Remembers, for a short time, the variants whose render failed because the original itself is bad
- * (422: ImageMagick refused it, or its header broke a limit). Within {@code THUMBLER_FAILURE_TTL} the
+ * (422: ImageMagick refused it, or its header broke a limit) or the URL asks for what it cannot have. Within {@code THUMBLER_FAILURE_TTL} the
  * same variant answers the same error at once instead of fetching and rendering again, so 1 000
  * requests for one bomb cost one render, not 1 000. Nothing else is remembered: a killed or crashed
  * process, a full disk, a deadline passed on a busy machine or overload (5xx) say nothing certain
@@ -21,8 +21,6 @@ import io.thumbler.error.ThumblerException;
  */
 public final class RecentRenderFailures {
 
-    /** Statuses that describe the variant, not the server's state at that moment. */
-    static final Set<Integer> REMEMBERED = Set.of(422);
     static final int MAX_ENTRIES = 10_000;
 
     private final Duration ttl;
@@ -36,7 +34,7 @@ public final class RecentRenderFailures {
         }
     };
 
-    private record Failure(int status, String publicMessage, Instant until) {
+    private record Failure(ErrorKind kind, String publicMessage, Instant until) {
     }
 
     public RecentRenderFailures(Duration ttl, Clock clock) {
@@ -55,17 +53,20 @@ public final class RecentRenderFailures {
             }
         }
         if (f != null) {
-            throw new ThumblerException(f.status(), f.publicMessage(), "remembered failure of this variant (THUMBLER_FAILURE_TTL)", null);
+            throw new ThumblerException(f.kind(), f.publicMessage(), "remembered failure of this variant (THUMBLER_FAILURE_TTL)", null);
         }
     }
 
-    /** Remembers {@code failure} for {@code key} when its status describes the variant itself. */
+    /**
+     * Remembers {@code failure} for {@code key} when it describes the variant itself
+     * ({@link ErrorKind#repeatsForUrl()}), not the server's state at that moment.
+     */
     public void remember(String key, ThumblerException failure) {
-        if (ttl.isZero() || !REMEMBERED.contains(failure.status())) {
+        if (ttl.isZero() || !failure.kind().repeatsForUrl()) {
             return;
         }
         synchronized (failures) {
-            failures.put(key, new Failure(failure.status(), failure.publicMessage(), clock.instant().plus(ttl)));
+            failures.put(key, new Failure(failure.kind(), failure.publicMessage(), clock.instant().plus(ttl)));
         }
     }
 

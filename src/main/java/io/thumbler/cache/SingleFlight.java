@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -103,11 +104,11 @@ public final class SingleFlight<T> {
             }
             throw new IllegalStateException(cause);
         } catch (TimeoutException e) {
-            throw new ThumblerException(503, "the server is busy: another request has been " + what
+            throw new ThumblerException(ErrorKind.OVERLOADED, "the server is busy: another request has been " + what
                     + " this image for more than " + wait.toSeconds() + " s", null, null, (int) Math.max(1, wait.toSeconds() / 2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ThumblerException(503, "the server is shutting down", null, null, 1);
+            throw new ThumblerException(ErrorKind.SHUTTING_DOWN, "the server is shutting down");
         }
     }
 

@@ -54,7 +54,7 @@ public class SourceFactsCache {
                 }
             }).value();
         } catch (ThumblerException e) {
-            if (e.status() >= 500 && remembered != null && withinGrace(remembered, settings)) {
+            if (e.kind().transientFailure() && remembered != null && withinGrace(remembered, settings)) {
                 // The origin (or this server) failed to answer: serve what was known, as CDNs do with
                 // stale-if-error, rather than fail variants that are cached.
                 return new KnownSource(remembered, true, true);

@@ -1,8 +1,8 @@
 package io.thumbler.error;
 
 /**
- * A request that cannot be answered, with the HTTP status it maps to and a message that is safe to
- * return to the client.
+ * A request that cannot be answered: its {@link ErrorKind} (which decides the HTTP status, whether
+ * it is remembered, and {@code Retry-After}) and a message that is safe to return to the client.
  *
  * <p>The public message names the bad input ("option 'width': 'abc' is not a whole number") and
  * never carries paths, stack traces or stderr of ImageMagick; those go in {@link #internalDetail()}.
@@ -11,34 +11,36 @@ public class ThumblerException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
+    private final ErrorKind kind;
     private final String internalDetail;
     private final int retryAfterSeconds;
 
-    public ThumblerException(int status, String publicMessage) {
-        this(status, publicMessage, null, null);
+    public ThumblerException(ErrorKind kind, String publicMessage) {
+        this(kind, publicMessage, null, null);
     }
 
-    public ThumblerException(int status, String publicMessage, String internalDetail, Throwable cause) {
-        this(status, publicMessage, internalDetail, cause, 0);
+    public ThumblerException(ErrorKind kind, String publicMessage, String internalDetail, Throwable cause) {
+        this(kind, publicMessage, internalDetail, cause, kind.retryAfterSeconds());
     }
 
     /**
-     * @param retryAfterSeconds for 503: when the client may try again ({@code Retry-After}); 0 for none
+     * @param retryAfterSeconds when the client may try again ({@code Retry-After}), instead of the
+     *                          kind's default; 0 for none
      */
-    public ThumblerException(int status, String publicMessage, String internalDetail, Throwable cause, int retryAfterSeconds) {
+    public ThumblerException(ErrorKind kind, String publicMessage, String internalDetail, Throwable cause, int retryAfterSeconds) {
         super(publicMessage, cause);
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("an error status must be 4xx or 5xx, not " + status);
-        }
-        this.status = status;
+        this.kind = kind;
         this.internalDetail = internalDetail;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** The HTTP status code of the response. */
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** The HTTP status code of the response (the kind's). */
     public int status() {
-        return status;
+        return kind.status();
     }
 
     /** The message for the client; it names the bad part of the request. */
@@ -51,24 +53,30 @@ public class ThumblerException extends RuntimeException {
         return internalDetail;
     }
 
-    /** Seconds after which a retry may succeed (503 only), or 0. */
+    /** Seconds after which a retry may succeed, or 0. */
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }
 
     public static ThumblerException badRequest(String publicMessage) {
-        return new ThumblerException(400, publicMessage);
+        return new ThumblerException(ErrorKind.BAD_REQUEST, publicMessage);
     }
 
     public static ThumblerException forbidden(String publicMessage) {
-        return new ThumblerException(403, publicMessage);
+        return new ThumblerException(ErrorKind.FORBIDDEN, publicMessage);
     }
 
     public static ThumblerException notFound(String publicMessage) {
-        return new ThumblerException(404, publicMessage);
+        return new ThumblerException(ErrorKind.NOT_FOUND, publicMessage);
     }
 
-    public static ThumblerException unprocessable(String publicMessage) {
-        return new ThumblerException(422, publicMessage);
+    /** The original itself cannot be used (see {@link ErrorKind#BAD_ORIGINAL}). */
+    public static ThumblerException badOriginal(String publicMessage) {
+        return new ThumblerException(ErrorKind.BAD_ORIGINAL, publicMessage);
+    }
+
+    /** A limit the URL itself set refuses this original (see {@link ErrorKind#REFUSED_FOR_URL}). */
+    public static ThumblerException refusedForUrl(String publicMessage) {
+        return new ThumblerException(ErrorKind.REFUSED_FOR_URL, publicMessage);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -37,23 +38,23 @@ public class ThumblerExceptionMapper implements ExceptionMapper<Throwable> {
     private static Response fromThumbler(ThumblerException e) {
         LOG.log(levelOf(e), () -> e.status() + " " + e.publicMessage() + (e.internalDetail() == null ? "" : ": " + e.internalDetail()));
         Response.ResponseBuilder r = plain(e.status(), e.publicMessage());
-        if (e.status() == 503) {
-            r.header("Retry-After", Math.max(1, e.retryAfterSeconds()));
+        if (e.retryAfterSeconds() > 0) {
+            r.header("Retry-After", e.retryAfterSeconds());
         }
         return r.build();
     }
 
     /**
-     * A 503 is load shedding doing its job (counted as {@code Rejected} by the render pool's MXBean
-     * and in {@code errors_total{type="queue"}}): a line per refusal would flood the log, and the
-     * synchronous console handler would slow the refusals down, in the very burst they answer.
-     * Other server errors are warnings; client errors with an internal detail are information.
+     * Overload is load shedding doing its job (counted as {@code Rejected} by the render pool's MXBean,
+     * in {@code errors_total{type="queue"}}, and summarised once a minute): a line per refusal would
+     * flood the log, in the very burst it answers. Other server errors are warnings; client errors
+     * with an internal detail are information.
      */
     static Level levelOf(ThumblerException e) {
-        if (e.status() == 503) {
+        if (e.kind() == ErrorKind.OVERLOADED) {
             return Level.FINE;
         }
-        if (e.status() >= 500) {
+        if (e.kind().transientFailure()) {
             return Level.WARNING;
         }
         return e.internalDetail() != null ? Level.INFO : Level.FINE;

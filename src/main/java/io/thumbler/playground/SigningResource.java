@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.security.SignaturePolicy;
 
@@ -65,7 +66,7 @@ public class SigningResource {
     private static String readBounded(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ThumblerException(413, "request body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw new ThumblerException(ErrorKind.BODY_TOO_LARGE, "request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

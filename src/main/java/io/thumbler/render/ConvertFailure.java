@@ -3,6 +3,7 @@ package io.thumbler.render;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -29,18 +30,18 @@ final class ConvertFailure {
         if (result.exitCode() > SIGNALLED) {
             // SIGKILL (137) from an OOM killer or an operator, SIGSEGV (139), SIGABRT (134): the
             // same original may well render next time.
-            return new ThumblerException(500, "the renderer ended abnormally (signal " + (result.exitCode() - SIGNALLED)
+            return new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer ended abnormally (signal " + (result.exitCode() - SIGNALLED)
                     + "); try again", detail, null);
         }
         String stderr = result.stderr().toLowerCase(Locale.ROOT);
         if (stderr.contains("time limit exceeded")) {
             // The policy's "time" resource: the same verdict as the Java watchdog's deadline.
-            return new ThumblerException(504, "rendering took longer than the " + deadline.toSeconds() + " s deadline", detail, null);
+            return new ThumblerException(ErrorKind.RENDER_TIMEOUT, "rendering took longer than the " + deadline.toSeconds() + " s deadline", detail, null);
         }
         if (stderr.contains("no space left") || stderr.contains("disk quota exceeded")) {
-            return new ThumblerException(503, "the renderer has no temporary space", detail, null, 5);
+            return new ThumblerException(ErrorKind.NO_TEMP_SPACE, "the renderer has no temporary space", detail, null);
         }
-        return new ThumblerException(422, "ImageMagick could not " + (what.equals("analysis") ? "analyse" : "render")
+        return new ThumblerException(ErrorKind.BAD_ORIGINAL, "ImageMagick could not " + (what.equals("analysis") ? "analyse" : "render")
                 + " this original (" + firstLine(result.stderr()) + ")", detail, null);
     }
 

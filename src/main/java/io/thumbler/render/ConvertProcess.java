@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -112,7 +113,7 @@ public final class ConvertProcess {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new ThumblerException(500, "the renderer could not be started",
+            throw new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer could not be started",
                     "cannot start " + binary + ": " + e.getMessage(), e);
         }
         LIVE.add(process);
@@ -145,10 +146,10 @@ public final class ConvertProcess {
 
 
     private ThumblerException overDeadline(String detail) {
-        return new ThumblerException(504, "rendering took longer than the " + deadline.toSeconds() + " s deadline", detail, null);
+        return new ThumblerException(ErrorKind.RENDER_TIMEOUT, "rendering took longer than the " + deadline.toSeconds() + " s deadline", detail, null);
     }
     private static ThumblerException shuttingDown(Throwable cause) {
-        return new ThumblerException(503, "rendering was interrupted (the server is shutting down)", null, cause, 1);
+        return new ThumblerException(ErrorKind.SHUTTING_DOWN, "rendering was interrupted (the server is shutting down)", null, cause);
     }
 
     /**

@@ -122,6 +122,6 @@ final class HeaderBytes {
     }
 
     private static ThumblerException fail(String message) {
-        return ThumblerException.unprocessable(message);
+        return ThumblerException.badOriginal(message);
     }
 }

@@ -56,7 +56,7 @@ public final class HeaderSniffer {
     public static ImageHeader sniff(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         if (bytes.length == 0) {
-            throw ThumblerException.unprocessable("the original is empty (0 bytes)");
+            throw ThumblerException.badOriginal("the original is empty (0 bytes)");
         }
         ImageFormat format = formatOf(bytes).orElseThrow(() -> notAnImage(bytes));
         return switch (format) {
@@ -126,16 +126,16 @@ public final class HeaderSniffer {
     private static ThumblerException notAnImage(byte[] bytes) {
         // A file cut inside an unambiguous signature is a truncated image, not a foreign format.
         if (bytes.length >= 2 && startsWith(JPEG, 0, bytes)) {
-            return ThumblerException.unprocessable("JPEG header is truncated");
+            return ThumblerException.badOriginal("JPEG header is truncated");
         }
         if (bytes.length >= 2 && startsWith(PNG, 0, bytes)) {
-            return ThumblerException.unprocessable("PNG header is truncated");
+            return ThumblerException.badOriginal("PNG header is truncated");
         }
         if (bytes.length >= 4 && (startsWith(GIF87A, 0, bytes) || startsWith(GIF89A, 0, bytes))) {
-            return ThumblerException.unprocessable("GIF header is truncated");
+            return ThumblerException.badOriginal("GIF header is truncated");
         }
         String start = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, 4));
-        return ThumblerException.unprocessable(
+        return ThumblerException.badOriginal(
                 "the original is not an image Thumbler reads (starts with " + start + ")");
     }
 

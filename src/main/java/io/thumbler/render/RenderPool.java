@@ -23,6 +23,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -124,7 +125,7 @@ public class RenderPool {
             kind = RenderOutcome.Kind.COMPLETED;
             return rendition;
         } catch (ThumblerException e) {
-            if (e.status() == 504) {
+            if (e.kind() == ErrorKind.RENDER_TIMEOUT) {
                 kind = RenderOutcome.Kind.TIMED_OUT;
             }
             throw e;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -66,7 +67,7 @@ public final class Renderer {
             return r;
         } catch (IOException e) {
             // Most often a full temp directory: the server's state, not the original's fault.
-            throw new ThumblerException(503, "the render's temporary files could not be written", e.toString(), e, 5);
+            throw new ThumblerException(ErrorKind.NO_TEMP_SPACE, "the render's temporary files could not be written", e.toString(), e);
         } finally {
             deleteRecursively(dir);
         }
@@ -79,7 +80,7 @@ public final class Renderer {
     private static void refuseOversizedIcon(RenderJob job, ResizeGeometry g) {
         if (job.output() == ImageFormat.ICO
                 && (g.outputWidth() > ImageFormat.ICO_MAX_SIDE || g.outputHeight() > ImageFormat.ICO_MAX_SIDE)) {
-            throw ThumblerException.unprocessable("an ICO result is at most " + ImageFormat.ICO_MAX_SIDE + "x"
+            throw ThumblerException.refusedForUrl("an ICO result is at most " + ImageFormat.ICO_MAX_SIDE + "x"
                     + ImageFormat.ICO_MAX_SIDE + " pixels; this one would be " + g.outputWidth() + "x" + g.outputHeight()
                     + " (ask for a size within it, e.g. rs:fit:256:256)");
         }
@@ -108,16 +109,16 @@ public final class Renderer {
 
     private static ImageHeader verify(RenderJob job, ResizeGeometry g, byte[] bytes, ConvertProcess.Result result) {
         if (bytes.length == 0) {
-            throw new ThumblerException(500, "the renderer produced no output", "empty output; stderr: " + result.stderr(), null);
+            throw new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer produced no output", "empty output; stderr: " + result.stderr(), null);
         }
         ImageHeader produced;
         try {
             produced = HeaderSniffer.sniff(bytes);
         } catch (ThumblerException e) {
-            throw new ThumblerException(500, "the renderer produced an unreadable image", e.getMessage(), e);
+            throw new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer produced an unreadable image", e.getMessage(), e);
         }
         if (produced.format() != job.output() || produced.width() != g.outputWidth() || produced.height() != g.outputHeight()) {
-            throw new ThumblerException(500, "the renderer produced an unexpected image",
+            throw new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer produced an unexpected image",
                     "expected " + job.output() + " " + g.outputWidth() + "x" + g.outputHeight() + ", got " + produced, null);
         }
         return produced;
@@ -128,7 +129,7 @@ public final class Renderer {
         try {
             return TempDirSweeper.createWorkDir(tempRoot);
         } catch (IOException e) {
-            throw new ThumblerException(503, "the renderer has no temporary space", "cannot create a temp dir under " + tempRoot + ": " + e, e);
+            throw new ThumblerException(ErrorKind.NO_TEMP_SPACE, "the renderer has no temporary space", "cannot create a temp dir under " + tempRoot + ": " + e, e);
         }
     }
 

@@ -83,7 +83,7 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
      */
     public void checkFileSize(long bytes) {
         if (bytes > maxFileBytes) {
-            throw ThumblerException.unprocessable("the original is " + bytes + " bytes; the limit is "
+            throw ThumblerException.badOriginal("the original is " + bytes + " bytes; the limit is "
                     + maxFileBytes + " bytes (" + mebibytes(maxFileBytes) + ")");
         }
     }
@@ -99,12 +99,12 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
     public void check(ImageHeader header, long bytes) {
         checkFileSize(bytes);
         if (!readableFormats.contains(header.format())) {
-            throw ThumblerException.unprocessable("format " + header.format() + " is not accepted as an original");
+            throw ThumblerException.badOriginal("format " + header.format() + " is not accepted as an original");
         }
         if (header.frames() > maxFrames) {
             String count = header.frames() > HeaderSniffer.FRAME_COUNT_CAP
                     ? "more than " + HeaderSniffer.FRAME_COUNT_CAP : String.valueOf(header.frames());
-            throw ThumblerException.unprocessable("the original has " + count + " frames; the limit is " + maxFrames);
+            throw ThumblerException.badOriginal("the original has " + count + " frames; the limit is " + maxFrames);
         }
         double megapixels = header.totalPixels() / 1e6;
         if (megapixels > maxResolutionMegapixels) {
@@ -113,11 +113,11 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
             String figure = header.frames() == 1
                     ? size + " (" + shown + " MP)"
                     : size + " with " + header.frames() + " frames (" + shown + " MP in all)";
-            throw ThumblerException.unprocessable("the original is " + figure + "; the limit is "
+            throw ThumblerException.badOriginal("the original is " + figure + "; the limit is "
                     + decimal(maxResolutionMegapixels) + " MP");
         }
         if (header.width() > maxSideLength || header.height() > maxSideLength) {
-            throw ThumblerException.unprocessable("the original is " + header.width() + "x" + header.height()
+            throw ThumblerException.badOriginal("the original is " + header.width() + "x" + header.height()
                     + "; the limit is " + maxSideLength + " pixels on a side");
         }
     }

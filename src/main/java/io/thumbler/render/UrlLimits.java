@@ -37,7 +37,7 @@ public final class UrlLimits {
         double frameLimit = url.maxAnimationFrameResolution();
         double frameMegapixels = (double) header.width() * header.height() / 1e6;
         if (header.frames() > 1 && frameLimit > 0 && frameMegapixels > frameLimit) {
-            throw ThumblerException.unprocessable(String.format(Locale.ROOT,
+            throw ThumblerException.refusedForUrl(String.format(Locale.ROOT,
                     "a frame of the original is %dx%d (%s MP); the limit of max_animation_frame_resolution is %s MP",
                     header.width(), header.height(), plain(frameMegapixels), plain(frameLimit)));
         }

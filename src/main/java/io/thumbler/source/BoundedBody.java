@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -43,14 +44,14 @@ final class BoundedBody {
             int n = in.read(bytes, filled, Math.min(STEP, length - filled));
             if (n < 0) {
                 checkDeadline(uri, deadline);
-                throw new ThumblerException(502, "original '" + uri + "': " + origin + " sent " + filled + " of the "
+                throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': " + origin + " sent " + filled + " of the "
                         + length + " bytes it announced", null, null);
             }
             filled += n;
             checkDeadline(uri, deadline);
         }
         if (in.read() >= 0) {
-            throw new ThumblerException(502, "original '" + uri + "': " + origin + " sent more than the " + length
+            throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': " + origin + " sent more than the " + length
                     + " bytes it announced", null, null);
         }
         return bytes;
@@ -85,7 +86,7 @@ final class BoundedBody {
     }
 
     static ThumblerException tooLarge(SourceUri uri, long maxBytes) {
-        return ThumblerException.unprocessable("original '" + uri + "' is larger than the limit of " + maxBytes
+        return ThumblerException.badOriginal("original '" + uri + "' is larger than the limit of " + maxBytes
                 + " bytes (THUMBLER_MAX_SRC_FILE_SIZE)");
     }
 
@@ -94,7 +95,7 @@ final class BoundedBody {
     }
 
     static ThumblerException tooSlow(SourceUri uri, Deadline deadline, Exception cause) {
-        return new ThumblerException(504, "original '" + uri + "' did not arrive within the download timeout of "
+        return new ThumblerException(ErrorKind.ORIGIN_TIMEOUT, "original '" + uri + "' did not arrive within the download timeout of "
                 + deadline.describeBudget(), cause == null ? null : cause.toString(), cause);
     }
 }

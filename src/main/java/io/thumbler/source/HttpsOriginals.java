@@ -23,6 +23,7 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -93,7 +94,7 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
                 return answer.original();
             }
             if (redirects >= settings.maxRedirects()) {
-                throw new ThumblerException(502, "original '" + uri + "': more than " + settings.maxRedirects()
+                throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': more than " + settings.maxRedirects()
                         + " redirects (THUMBLER_MAX_REDIRECTS)", "last redirect to " + answer.location(), null);
             }
             hop = redirectTarget(uri, hop, answer.location());
@@ -116,7 +117,7 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            throw new ThumblerException(502, "original '" + requested + "': host '" + host + "' cannot be resolved",
+            throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + requested + "': host '" + host + "' cannot be resolved",
                     e.toString(), e);
         }
         for (InetAddress address : addresses) {
@@ -129,7 +130,7 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
 
     private static ThumblerException refused(SourceUri requested, SourceUri hop, String reason, String address) {
         String what = hop == requested ? "" : " (redirected to '" + hop + "')";
-        return new ThumblerException(404, "original '" + requested + "'" + what + ": host '"
+        return new ThumblerException(ErrorKind.NOT_FOUND, "original '" + requested + "'" + what + ": host '"
                 + AllowedSources.hostOf(hop.authority()) + "' resolves to a refused address (" + reason + ")",
                 "address " + address, null);
     }
@@ -169,15 +170,15 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
             if (REDIRECTS.contains(status)) {
                 String location = connection.getHeaderField("Location");
                 if (location == null || location.isBlank()) {
-                    throw new ThumblerException(502, "original '" + requested + "': the origin answered "
+                    throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + requested + "': the origin answered "
                             + status + " without a Location", null, null);
                 }
                 return new Answer(null, location);
             }
             if (MISSING.contains(status)) {
-                throw new ThumblerException(404, "original '" + requested + "' not found", "origin answered " + status, null);
+                throw new ThumblerException(ErrorKind.NOT_FOUND, "original '" + requested + "' not found", "origin answered " + status, null);
             }
-            ThumblerException failure = new ThumblerException(502, "original '" + requested + "': the origin answered "
+            ThumblerException failure = new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + requested + "': the origin answered "
                     + status, "from " + hop, null);
             if (status >= 500) {
                 throw new Retryable(failure);
@@ -218,7 +219,7 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
             throws IOException {
         long declared = connection.getContentLengthLong();
         if (declared > maxBytes) {
-            throw ThumblerException.unprocessable("original '" + requested + "' is " + declared
+            throw ThumblerException.badOriginal("original '" + requested + "' is " + declared
                     + " bytes according to the origin; the limit is " + maxBytes + " bytes (THUMBLER_MAX_SRC_FILE_SIZE)");
         }
         OriginalsInFlight.Reservation reservation = inFlight.reserve(requested, declared >= 0 ? declared : maxBytes);
@@ -260,14 +261,14 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
             }
         }
         if (deadline.expired() || e instanceof SocketTimeoutException) {
-            return new ThumblerException(504, "original '" + requested + "' did not arrive within the download timeout of "
+            return new ThumblerException(ErrorKind.ORIGIN_TIMEOUT, "original '" + requested + "' did not arrive within the download timeout of "
                     + deadline.describeBudget(), e.toString(), e);
         }
         if (e instanceof SSLException) {
-            return new ThumblerException(502, "original '" + requested + "': the TLS connection to '"
+            return new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + requested + "': the TLS connection to '"
                     + hop.authority() + "' failed", e.toString(), e);
         }
-        ThumblerException failure = new ThumblerException(502, "original '" + requested + "': the connection to '"
+        ThumblerException failure = new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + requested + "': the connection to '"
                 + hop.authority() + "' failed", e.toString(), e);
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             throw new Retryable(failure);
@@ -280,7 +281,7 @@ public final class HttpsOriginals implements OriginalSource, AutoCloseable {
         try {
             target = new URI("https://" + hop.authority() + "/" + hop.key()).resolve(location.trim()).toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new ThumblerException(502, "original '" + requested + "': the origin redirected to an invalid URL",
+            throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + requested + "': the origin redirected to an invalid URL",
                     "Location: " + location, e);
         }
         if (!target.regionMatches(true, 0, "https://", 0, 8)) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -63,7 +64,7 @@ public final class LocalOriginals implements OriginalSource {
                 throw notFound(uri);
             }
             if (attrs.size() > maxBytes) {
-                throw ThumblerException.unprocessable("original '" + uri + "' is " + attrs.size()
+                throw ThumblerException.badOriginal("original '" + uri + "' is " + attrs.size()
                         + " bytes; the limit is " + maxBytes + " bytes");
             }
             OriginalsInFlight.Reservation reservation = inFlight.reserve(uri, attrs.size());
@@ -81,9 +82,9 @@ public final class LocalOriginals implements OriginalSource {
             if (e.getReason() != null && e.getReason().contains("too long")) {
                 throw ThumblerException.notFound("original '" + uri + "' not found: the name is longer than the file system allows");
             }
-            throw new ThumblerException(500, "original '" + uri + "' could not be read", e.toString(), e);
+            throw new ThumblerException(ErrorKind.INTERNAL, "original '" + uri + "' could not be read", e.toString(), e);
         } catch (IOException e) {
-            throw new ThumblerException(500, "original '" + uri + "' could not be read", e.toString(), e);
+            throw new ThumblerException(ErrorKind.INTERNAL, "original '" + uri + "' could not be read", e.toString(), e);
         }
     }
 

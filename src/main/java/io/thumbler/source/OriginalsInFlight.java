@@ -3,6 +3,7 @@ package io.thumbler.source;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -71,7 +72,7 @@ public final class OriginalsInFlight {
         private static final long serialVersionUID = 1L;
 
         BudgetSpent(SourceUri uri, long bytes, long current) {
-            super(503, "the server is busy: originals being read already take " + mib(current) + " of the "
+            super(ErrorKind.OVERLOADED, "the server is busy: originals being read already take " + mib(current) + " of the "
                     + mib(budget) + " allowed; try again shortly",
                     "original '" + uri + "' (" + bytes + " bytes) refused by THUMBLER_ORIGINALS_IN_FLIGHT_MB", null,
                     RETRY_AFTER_SECONDS);

@@ -2,6 +2,7 @@ package io.thumbler.source;
 
 import java.io.InterruptedIOException;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -37,19 +38,19 @@ final class S3Failures {
             if (status == 400 && uri.versionId().isPresent() && "InvalidArgument".equals(code)) {
                 return notFound(uri, detail, e);
             }
-            return new ThumblerException(502, "original '" + uri + "': S3 answered " + status
+            return new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': S3 answered " + status
                     + (code.isEmpty() || "null".equals(code) ? "" : " " + code), detail, e);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || timedOut(e)) {
-            return new ThumblerException(504, "original '" + uri + "': S3 did not answer in time (download timeout "
+            return new ThumblerException(ErrorKind.ORIGIN_TIMEOUT, "original '" + uri + "': S3 did not answer in time (download timeout "
                     + deadline.describeBudget() + ")", detail, e);
         }
-        return new ThumblerException(502, "original '" + uri + "': S3 could not be reached or answered "
+        return new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': S3 could not be reached or answered "
                 + "something that is not S3", detail, e);
     }
 
     static ThumblerException notFound(SourceUri uri, String detail, Throwable cause) {
-        return new ThumblerException(404, "original '" + uri + "' not found", detail, cause);
+        return new ThumblerException(ErrorKind.NOT_FOUND, "original '" + uri + "' not found", detail, cause);
     }
 
     private static boolean timedOut(Throwable e) {

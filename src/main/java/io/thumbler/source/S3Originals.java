@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -70,7 +71,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         }
         if (!breaker.tryAcquire()) {
             long seconds = Math.max(1, (breaker.retryAfter().toMillis() + 999) / 1000);
-            throw new ThumblerException(503, "original '" + uri + "': S3 is failing and is not being called for "
+            throw new ThumblerException(ErrorKind.ORIGIN_UNAVAILABLE, "original '" + uri + "': S3 is failing and is not being called for "
                     + seconds + " s", "circuit open", null, (int) seconds);
         }
         boolean healthy = false;
@@ -81,7 +82,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         } catch (ThumblerException e) {
             // a 4xx is S3 answering correctly about this object, a spent budget is this server's
             // state; only outages count against S3
-            healthy = e.status() < 500 || e instanceof OriginalsInFlight.BudgetSpent;
+            healthy = !e.kind().originFault();
             throw e;
         } finally {
             if (healthy) {
@@ -111,7 +112,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
             GetObjectResponse response = body.response();
             Long length = response.contentLength();
             if (length != null && length > maxBytes) {
-                throw ThumblerException.unprocessable("original '" + uri + "' is " + length
+                throw ThumblerException.badOriginal("original '" + uri + "' is " + length
                         + " bytes according to S3; the limit is " + maxBytes + " bytes (THUMBLER_MAX_SRC_FILE_SIZE)");
             }
             reservation = inFlight.reserve(uri, length != null ? length : maxBytes);
@@ -123,7 +124,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
             if (deadline.expired() || e instanceof InterruptedIOException) {
                 throw BoundedBody.tooSlow(uri, deadline, e);
             }
-            throw new ThumblerException(502, "original '" + uri + "': the connection to S3 failed while reading",
+            throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': the connection to S3 failed while reading",
                     e.toString(), e);
         } finally {
             if (!complete && reservation != null) {
@@ -173,7 +174,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
                     try {
                         c = clientFactory.get();
                     } catch (SdkException | IllegalArgumentException e) {
-                        throw new ThumblerException(502, "S3 originals are not available: the S3 client could not be created",
+                        throw new ThumblerException(ErrorKind.ORIGIN_FAILED, "S3 originals are not available: the S3 client could not be created",
                                 e.toString(), e);
                     }
                     client = c;

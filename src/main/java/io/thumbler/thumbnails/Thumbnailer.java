@@ -218,7 +218,7 @@ public class Thumbnailer {
         try {
             return sourceFacts.learn(source, () -> fetch(source, timings));
         } catch (ThumblerException e) {
-            if (e.status() == 422) {
+            if (e.kind().repeatsForSource()) {
                 recentFailures.remember(failureKey, e);
             }
             throw e;
@@ -294,7 +294,7 @@ public class Thumbnailer {
             header = HeaderSniffer.sniff(original.bytes());
             renderSettings.limits().check(header, original.bytes().length);
         } catch (ThumblerException e) {
-            if (e.status() == 422) {
+            if (e.kind().repeatsForSource()) {
                 recentFailures.remember(sourceFailureKey(source), e);
             }
             throw e;

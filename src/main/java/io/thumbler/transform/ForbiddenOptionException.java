@@ -1,5 +1,6 @@
 package io.thumbler.transform;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /**
@@ -12,6 +13,6 @@ public final class ForbiddenOptionException extends ThumblerException {
     private static final long serialVersionUID = 1L;
 
     ForbiddenOptionException(OptionName option, String reason) {
-        super(403, "option " + option.describe() + ": " + reason);
+        super(ErrorKind.FORBIDDEN, "option " + option.describe() + ": " + reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.thumbler.transform;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 /** A processing option the URL got wrong: unknown name, wrong number of arguments, or a bad value. 400. */
@@ -8,7 +9,7 @@ public final class InvalidOptionException extends ThumblerException {
     private static final long serialVersionUID = 1L;
 
     public InvalidOptionException(String publicMessage) {
-        super(400, publicMessage);
+        super(ErrorKind.BAD_REQUEST, publicMessage);
     }
 
     /** "option 'width' (w): 'abc' is not a whole number". */

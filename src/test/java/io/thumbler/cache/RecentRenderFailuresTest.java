@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 class RecentRenderFailuresTest {
@@ -37,7 +38,7 @@ class RecentRenderFailuresTest {
 
     @Test
     void replaysAnUnprocessableOriginalUntilTheTtlPasses() {
-        failures.remember("k", ThumblerException.unprocessable("the original is 65500x65500 (4290.3 MP); the limit is 50 MP"));
+        failures.remember("k", ThumblerException.badOriginal("the original is 65500x65500 (4290.3 MP); the limit is 50 MP"));
 
         assertThatThrownBy(() -> failures.replay("k"))
                 .isInstanceOfSatisfying(ThumblerException.class, e -> assertThat(e.status()).isEqualTo(422))
@@ -49,12 +50,12 @@ class RecentRenderFailuresTest {
 
     @Test
     void remembersOnlyWhatTheOriginalCausedNeverCrashesDeadlinesFullDisksOrOverload() {
-        failures.remember("slow", new ThumblerException(504, "rendering took longer than the 10 s deadline"));
-        failures.remember("crashed", new ThumblerException(500, "the renderer ended abnormally (signal 9); try again"));
-        failures.remember("disk", new ThumblerException(503, "the renderer has no temporary space"));
-        failures.remember("busy", new ThumblerException(503, "the server is busy"));
+        failures.remember("slow", new ThumblerException(ErrorKind.RENDER_TIMEOUT, "rendering took longer than the 10 s deadline"));
+        failures.remember("crashed", new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer ended abnormally (signal 9); try again"));
+        failures.remember("disk", new ThumblerException(ErrorKind.NO_TEMP_SPACE, "the renderer has no temporary space"));
+        failures.remember("busy", new ThumblerException(ErrorKind.OVERLOADED, "the server is busy"));
         failures.remember("missing", ThumblerException.notFound("original 'local:///x.jpg' not found"));
-        failures.remember("bad", ThumblerException.unprocessable("ImageMagick could not render this original (corrupt)"));
+        failures.remember("bad", ThumblerException.badOriginal("ImageMagick could not render this original (corrupt)"));
 
         for (String transient_ : new String[] {"slow", "crashed", "disk", "busy"}) {
             assertThatCode(() -> failures.replay(transient_)).as(transient_).doesNotThrowAnyException();
@@ -66,14 +67,14 @@ class RecentRenderFailuresTest {
     @Test
     void aZeroTtlTurnsItOff() {
         RecentRenderFailures off = new RecentRenderFailures(Duration.ZERO, clock);
-        off.remember("k", ThumblerException.unprocessable("bad"));
+        off.remember("k", ThumblerException.badOriginal("bad"));
         assertThatCode(() -> off.replay("k")).doesNotThrowAnyException();
     }
 
     @Test
     void staysBounded() {
         for (int i = 0; i < RecentRenderFailures.MAX_ENTRIES + 50; i++) {
-            failures.remember("k" + i, ThumblerException.unprocessable("bad " + i));
+            failures.remember("k" + i, ThumblerException.badOriginal("bad " + i));
         }
         assertThat(failures.size()).isEqualTo(RecentRenderFailures.MAX_ENTRIES);
         assertThatCode(() -> failures.replay("k0")).as("the oldest went first").doesNotThrowAnyException();

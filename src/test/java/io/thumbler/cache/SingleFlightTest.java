@@ -72,7 +72,7 @@ class SingleFlightTest {
     @Test
     void waitersGetTheSameErrorAndTheFailureIsNotKept() throws Exception {
         SingleFlight<String> flight = new SingleFlight<>("rendering");
-        ThumblerException failure = ThumblerException.unprocessable("image 'x' is too large");
+        ThumblerException failure = ThumblerException.badOriginal("image 'x' is too large");
         AtomicInteger calls = new AtomicInteger();
         List<Future<SingleFlight.Outcome<String>>> results = burst(flight, () -> {
             calls.incrementAndGet();

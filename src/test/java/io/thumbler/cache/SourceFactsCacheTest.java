@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.render.ImageFormat;
 import io.thumbler.source.Original;
@@ -57,7 +58,7 @@ class SourceFactsCacheTest {
     @Test
     void freshFactsAreUsedWithoutAFetch() {
         rememberLearnedAgo(Duration.ofSeconds(10));
-        KnownSource known = facts.learn(CAT, failing(503));
+        KnownSource known = facts.learn(CAT, failing(ErrorKind.ORIGIN_UNAVAILABLE));
         assertThat(known.remembered()).isTrue();
         assertThat(known.stale()).isFalse();
         assertThat(fetches).hasValue(0);
@@ -66,7 +67,7 @@ class SourceFactsCacheTest {
     @Test
     void pastTheTtlAFailingOriginServesTheLastKnownVersionAsStale() {
         rememberLearnedAgo(Duration.ofHours(2));
-        for (int status : new int[] {502, 503, 504}) {
+        for (ErrorKind status : new ErrorKind[] {ErrorKind.ORIGIN_FAILED, ErrorKind.ORIGIN_UNAVAILABLE, ErrorKind.ORIGIN_TIMEOUT}) {
             KnownSource known = facts.learn(CAT, failing(status));
             assertThat(known.stale()).isTrue();
             assertThat(known.facts().version()).isEqualTo("v1");
@@ -77,14 +78,14 @@ class SourceFactsCacheTest {
     @Test
     void aMissingOriginalIsNotServedStale() {
         rememberLearnedAgo(Duration.ofHours(2));
-        assertThatThrownBy(() -> facts.learn(CAT, failing(404)))
+        assertThatThrownBy(() -> facts.learn(CAT, failing(ErrorKind.NOT_FOUND)))
                 .isInstanceOfSatisfying(ThumblerException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
     void beyondTheGraceTheFailureIsTheAnswer() {
         rememberLearnedAgo(Duration.ofDays(8));
-        assertThatThrownBy(() -> facts.learn(CAT, failing(503)))
+        assertThatThrownBy(() -> facts.learn(CAT, failing(ErrorKind.ORIGIN_UNAVAILABLE)))
                 .isInstanceOfSatisfying(ThumblerException.class, e -> assertThat(e.status()).isEqualTo(503));
     }
 
@@ -106,10 +107,10 @@ class SourceFactsCacheTest {
                 new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty(), Instant.now().minus(age)));
     }
 
-    private Supplier<Original> failing(int status) {
+    private Supplier<Original> failing(ErrorKind status) {
         return () -> {
             fetches.incrementAndGet();
-            throw new ThumblerException(status, "original 's3://originals/cat.jpg': S3 answered " + status);
+            throw new ThumblerException(status, "original 's3://originals/cat.jpg': S3 answered " + status.status());
         };
     }
 }

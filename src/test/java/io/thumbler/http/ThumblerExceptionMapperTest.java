@@ -6,16 +6,17 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
+import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
 
 class ThumblerExceptionMapperTest {
 
     @Test
     void loadSheddingIsNotAWarningButOtherServerErrorsAre() {
-        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(503, "the server is busy"))).isEqualTo(Level.FINE);
-        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(500, "the renderer ended abnormally", "exit 137", null)))
+        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(ErrorKind.OVERLOADED, "the server is busy"))).isEqualTo(Level.FINE);
+        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(ErrorKind.RENDER_FAILED, "the renderer ended abnormally", "exit 137", null)))
                 .isEqualTo(Level.WARNING);
-        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(422, "bad", "convert exit 1: …", null))).isEqualTo(Level.INFO);
+        assertThat(ThumblerExceptionMapper.levelOf(new ThumblerException(ErrorKind.BAD_ORIGINAL, "bad", "convert exit 1: …", null))).isEqualTo(Level.INFO);
         assertThat(ThumblerExceptionMapper.levelOf(ThumblerException.badRequest("option 'w'"))).isEqualTo(Level.FINE);
     }
 }
