@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.security.SignaturePolicy;
+import io.thumbler.source.Originals;
 
 /**
  * For the quick start ({@code THUMBLER_PRINT_EXAMPLE_URLS=true}): prints ready-to-click, signed
@@ -37,6 +38,9 @@ public class ExampleUrls {
 
     @Inject
     SignaturePolicy signatures;
+
+    @Inject
+    Originals originals;
 
     @PostConstruct
     void print() {
@@ -63,8 +67,8 @@ public class ExampleUrls {
     }
 
     private List<String> samples() {
-        return config.optional("thumbler.local-filesystem-root").map(root -> {
-            try (Stream<Path> files = Files.list(Path.of(root))) {
+        return originals.localRoot().map(root -> {
+            try (Stream<Path> files = Files.list(root)) {
                 return files.map(p -> p.getFileName().toString())
                         .filter(n -> n.endsWith(".jpg") && !n.startsWith("orientation_"))
                         .sorted().toList();

@@ -5,10 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import io.thumbler.config.ConfigReader;
 
 /**
  * The originals a person can pick from a list in the playground: the image files directly in the
@@ -24,7 +23,6 @@ final class SampleOriginals {
     static final int LIMIT = 200;
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "gif", "avif", "heic", "tif", "tiff", "bmp");
-    private static final String LOCAL_ROOT = "thumbler.local-filesystem-root";
 
     /**
      * One listed original.
@@ -36,15 +34,16 @@ final class SampleOriginals {
     record Sample(String name, String source, long bytes) {
     }
 
-    private final ConfigReader config;
+    private final Optional<Path> root;
 
-    SampleOriginals(ConfigReader config) {
-        this.config = config;
+    /** @param root the folder of local originals, when they are enabled */
+    SampleOriginals(Optional<Path> root) {
+        this.root = root;
     }
 
     /** The samples, sorted by name; empty when no local folder is configured or it cannot be read. */
     List<Sample> list() {
-        return config.optional(LOCAL_ROOT).map(root -> list(Path.of(root))).orElse(List.of());
+        return root.map(SampleOriginals::list).orElse(List.of());
     }
 
     private static List<Sample> list(Path root) {

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.thumbler.config.ConfigReader;
 import io.thumbler.security.SignaturePolicy;
+import io.thumbler.source.Originals;
 
 /**
  * {@code GET /playground/api/samples}: the sample originals, each with a signed URL of a small
@@ -31,10 +31,10 @@ public class SamplesResource {
     static final String THUMBNAIL_OPTIONS = "/rs:fill:160:160";
 
     @Inject
-    ConfigReader config;
+    SignaturePolicy signatures;
 
     @Inject
-    SignaturePolicy signatures;
+    Originals originals;
 
     @Context
     UriInfo uri;
@@ -44,7 +44,7 @@ public class SamplesResource {
     public Response samples() {
         String contextRoot = uri.getBaseUri().getRawPath().replaceAll("/+$", "");
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (SampleOriginals.Sample s : new SampleOriginals(config).list()) {
+        for (SampleOriginals.Sample s : new SampleOriginals(originals.localRoot()).list()) {
             String path = THUMBNAIL_OPTIONS + "/plain/" + URLEncoder.encode(s.source(), StandardCharsets.UTF_8) + "@webp";
             list.add(Json.createObjectBuilder()
                     .add("name", s.name())

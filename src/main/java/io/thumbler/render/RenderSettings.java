@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.thumbler.config.ConfigReader;
+import io.thumbler.config.MaxSourceFileSize;
 import io.thumbler.transform.Encoding;
 
 /**
@@ -91,7 +92,7 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
         return new SourceLimits(
                 config.decimal("thumbler.max-src-resolution", d.maxResolutionMegapixels(), 0.01, 100_000),
                 d.maxSideLength(),
-                config.longValue("thumbler.max-src-file-size", d.maxFileBytes(), 1, 1L << 31),
+                MaxSourceFileSize.read(config),
                 config.integer("thumbler.max-src-frames", d.maxFrames(), 1, HeaderSniffer.FRAME_COUNT_CAP),
                 d.readableFormats());
     }

@@ -1,5 +1,6 @@
 package io.thumbler.render;
 
+import io.thumbler.config.MaxSourceFileSize;
 import io.thumbler.error.ThumblerException;
 
 import java.util.Collections;
@@ -32,7 +33,6 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
 
     public static final double DEFAULT_MAX_RESOLUTION_MEGAPIXELS = 50;
     public static final int DEFAULT_MAX_SIDE_LENGTH = 12_000;
-    public static final long DEFAULT_MAX_FILE_BYTES = 25L * 1024 * 1024;
     public static final int DEFAULT_MAX_FRAMES = HeaderSniffer.FRAME_COUNT_CAP;
     public static final Set<ImageFormat> DEFAULT_READABLE_FORMATS = Collections.unmodifiableSet(
             EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP, ImageFormat.AVIF,
@@ -58,7 +58,7 @@ public record SourceLimits(double maxResolutionMegapixels, int maxSideLength, lo
 
     /** The defaults listed in the class comment. */
     public static SourceLimits defaults() {
-        return new SourceLimits(DEFAULT_MAX_RESOLUTION_MEGAPIXELS, DEFAULT_MAX_SIDE_LENGTH, DEFAULT_MAX_FILE_BYTES,
+        return new SourceLimits(DEFAULT_MAX_RESOLUTION_MEGAPIXELS, DEFAULT_MAX_SIDE_LENGTH, MaxSourceFileSize.DEFAULT_BYTES,
                 DEFAULT_MAX_FRAMES, DEFAULT_READABLE_FORMATS);
     }
 

@@ -33,6 +33,11 @@ public final class LocalOriginals implements OriginalSource {
     private final Path root;
     private final long maxBytes;
 
+    /** The folder's real path. */
+    public Path root() {
+        return root;
+    }
+
     public LocalOriginals(Path root, long maxBytes) {
         try {
             this.root = root.toRealPath();

@@ -1,8 +1,10 @@
 package io.thumbler.source;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.thumbler.error.ThumblerException;
@@ -54,6 +56,11 @@ public final class Originals implements AutoCloseable {
     /** The byte budget of originals being read. */
     public OriginalsInFlight inFlight() {
         return inFlight;
+    }
+
+    /** The folder of {@code local:///} originals (its real path), when they are enabled. */
+    public Optional<Path> localRoot() {
+        return byScheme.get(SourceUri.Scheme.LOCAL) instanceof LocalOriginals local ? Optional.of(local.root()) : Optional.empty();
     }
 
     public boolean serves(SourceUri.Scheme scheme) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 import io.thumbler.config.ConfigReader;
+import io.thumbler.config.MaxSourceFileSize;
 
 /**
  * Reads which origins are enabled and how they are reached; every key is documented in
@@ -26,7 +27,6 @@ import io.thumbler.config.ConfigReader;
 public final class SourceSettings {
 
     static final String LOCAL_ROOT = "thumbler.local-filesystem-root";
-    static final String MAX_SRC_FILE_SIZE = "thumbler.max-src-file-size";
     static final String ORIGINALS_IN_FLIGHT_MB = "thumbler.originals-in-flight-mb";
     static final String DOWNLOAD_TIMEOUT = "thumbler.download-timeout";
     static final String CONNECT_TIMEOUT = "thumbler.source-connect-timeout";
@@ -51,8 +51,6 @@ public final class SourceSettings {
     static final String HTTPS_TRUST_STORE = "thumbler.https.trust-store";
     static final String HTTPS_TRUST_STORE_PASSWORD = "thumbler.https.trust-store-password";
 
-    /** 25 MiB: large enough for a 50 MP JPEG, small enough that a few in memory are harmless. */
-    public static final long DEFAULT_MAX_SRC_FILE_SIZE = 25L * 1024 * 1024;
     /**
      * 32 MiB of originals being read and stored at once: ten ordinary 3 MB photos, or one at the size
      * cap. Each costs about twice its size in heap while it is stored, which the shipped JVM options'
@@ -68,7 +66,7 @@ public final class SourceSettings {
     }
 
     public static Originals read(ConfigReader config) {
-        long maxBytes = config.longValue(MAX_SRC_FILE_SIZE, DEFAULT_MAX_SRC_FILE_SIZE, 1, 1L << 31);
+        long maxBytes = MaxSourceFileSize.read(config);
         Duration downloadTimeout = Seconds.of(config.decimal(DOWNLOAD_TIMEOUT, DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, 0.1, 60));
         Duration connectTimeout = Seconds.of(config.decimal(CONNECT_TIMEOUT, 2, 0.1, 60));
         List<OriginalSource> sources = new ArrayList<>();

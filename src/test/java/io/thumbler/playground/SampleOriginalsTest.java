@@ -6,13 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.thumbler.config.ConfigReader;
 
 class SampleOriginalsTest {
 
@@ -45,12 +42,11 @@ class SampleOriginalsTest {
 
     @Test
     void listsNothingWithoutALocalFolderOrWhenItIsGone() {
-        assertThat(new SampleOriginals(new ConfigReader(key -> Optional.empty())).list()).isEmpty();
+        assertThat(new SampleOriginals(Optional.empty()).list()).isEmpty();
         assertThat(samples(folder.resolve("gone").toString())).isEmpty();
     }
 
     private static List<SampleOriginals.Sample> samples(String root) {
-        Map<String, String> config = Map.of("thumbler.local-filesystem-root", root);
-        return new SampleOriginals(new ConfigReader(key -> Optional.ofNullable(config.get(key)))).list();
+        return new SampleOriginals(Optional.of(Path.of(root))).list();
     }
 }
