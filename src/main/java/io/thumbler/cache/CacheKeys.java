@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.source.SourceUri;
 
 /**

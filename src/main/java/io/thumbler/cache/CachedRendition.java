@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /**
  * A rendered variant as the rendition cache keeps it.

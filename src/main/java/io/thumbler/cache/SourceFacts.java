@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /**
  * What Thumbler learned about a source when it last fetched it: enough to compute a rendition key

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.thumbler.error.ThumblerException;
-import io.thumbler.render.HeaderSniffer;
-import io.thumbler.render.ImageHeader;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.source.Original;
 import io.thumbler.source.SourceUri;
 

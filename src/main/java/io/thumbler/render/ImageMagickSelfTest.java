@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
+
 /**
  * Proves, before Thumbler reports ready, that the ImageMagick it will run obeys Thumbler's policy
  * (another policy.xml found first, or an ImageMagick built without policy support, would

@@ -19,6 +19,9 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.Transform;
 
 /**

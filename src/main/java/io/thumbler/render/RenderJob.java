@@ -2,6 +2,8 @@ package io.thumbler.render;
 
 import java.util.Optional;
 
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.Transform;
 
 /**

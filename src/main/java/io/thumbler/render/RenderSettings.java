@@ -9,6 +9,9 @@ import java.util.Optional;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.MaxSourceFileSize;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Encoding;
 
 /**

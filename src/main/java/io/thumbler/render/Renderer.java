@@ -9,6 +9,9 @@ import java.util.logging.Logger;
 
 import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 
 /**
  * Performs one render in a private temp directory and checks the result.

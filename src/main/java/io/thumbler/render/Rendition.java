@@ -1,5 +1,7 @@
 package io.thumbler.render;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * A verified render: bytes that re-sniffed as the requested format and size.
  *

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 
 import org.im4java.core.IMOperation;
 
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.IcoHeader;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.Transform;
 
 /**

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.im4java.core.IMOperation;
 
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.Rgb;
 import io.thumbler.transform.Transform;
 

@@ -3,6 +3,8 @@ package io.thumbler.render;
 import java.util.Locale;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.ImageHeader;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.SecurityOptions;
 
 /**

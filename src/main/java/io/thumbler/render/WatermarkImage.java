@@ -5,6 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageHeader;
+import io.thumbler.image.SourceLimits;
 
 /**
  * The configured watermark image ({@code THUMBLER_WATERMARK_DATA}, {@code _PATH} or {@code _URL}),

@@ -1,7 +1,8 @@
 /**
  * Turning an original's bytes into a variant with ImageMagick, safely.
  *
- * <p>Header sniffing in Java decides the format and the size before any process starts; the
+ * <p>The header read in Java ({@code io.thumbler.image}) decides the format and the size before
+ * any process starts; the URL's own limits ({@link io.thumbler.render.UrlLimits}) are checked here; the
  * command is built from Thumbler's own values only (never a request string); each render runs as
  * one {@code /usr/bin/convert} process in a private temp directory, under the project's own
  * {@code policy.xml}, with a deadline that ends in SIGKILL; the render pool bounds how many run at

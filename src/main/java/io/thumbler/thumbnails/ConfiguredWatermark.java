@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.render.RenderSettings;
-import io.thumbler.render.SourceLimits;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.render.WatermarkImage;
 import io.thumbler.source.Original;
 import io.thumbler.source.Originals;

@@ -3,7 +3,7 @@ package io.thumbler.thumbnails;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.transform.Delivery;
 
 /**

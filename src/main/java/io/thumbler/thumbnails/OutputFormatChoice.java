@@ -2,7 +2,7 @@ package io.thumbler.thumbnails;
 
 import java.util.Optional;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.transform.Transform;
 
 /**

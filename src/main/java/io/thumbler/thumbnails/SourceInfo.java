@@ -4,8 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import io.thumbler.render.ImageFormat;
-import io.thumbler.render.ImageHeader;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.InfoOptions;
 
 /**

@@ -3,7 +3,7 @@ package io.thumbler.thumbnails;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /**
  * A rendered variant ready to send.

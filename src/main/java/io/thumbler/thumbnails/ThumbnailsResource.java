@@ -19,7 +19,7 @@ import io.thumbler.edge.RecordedPaths;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.http.ServerTimingFilter;
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /**
  * {@code GET /{signature}/{options…}/plain/{source}@{ext}} and the base64 form: imgproxy's URL.

@@ -1,7 +1,7 @@
 package io.thumbler.thumbnails;
 
 import io.thumbler.cache.KnownSource;
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.source.SourceUri;
 import io.thumbler.transform.Transform;
 

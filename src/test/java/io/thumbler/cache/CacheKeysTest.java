@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.source.SourceUri;
 
 class CacheKeysTest {

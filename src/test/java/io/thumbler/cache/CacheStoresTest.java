@@ -19,7 +19,7 @@ import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.source.Original;
 
 /** The real Ehcache manager on a temporary directory: persistence, purge, the cluster layer. */

@@ -17,7 +17,7 @@ import org.ehcache.spi.resilience.StoreAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /** A tier that fails is a miss, counted; never an exception for the request. */
 class FailSafeCacheTest {

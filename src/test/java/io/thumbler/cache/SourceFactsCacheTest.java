@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.source.Original;
 import io.thumbler.source.SourceUri;
 

@@ -18,8 +18,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.thumbler.render.HeaderSniffer;
-import io.thumbler.render.ImageHeader;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.security.UrlSigner;
 
 /**

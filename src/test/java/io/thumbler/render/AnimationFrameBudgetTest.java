@@ -6,6 +6,9 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.OptionParser;
 import io.thumbler.transform.Presets;
 import io.thumbler.transform.Transform;

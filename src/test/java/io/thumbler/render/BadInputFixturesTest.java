@@ -1,6 +1,10 @@
 package io.thumbler.render;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
+import io.thumbler.image.SourceLimits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

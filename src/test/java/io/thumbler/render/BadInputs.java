@@ -50,7 +50,7 @@ public final class BadInputs {
     }
 
     /** One compression bomb by its fixture name, built on first use. */
-    static byte[] bomb(String name) {
+    public static byte[] bomb(String name) {
         return switch (name) {
             case "png_zbomb_30000x30000_1bit.png" -> ZeroBomb.BYTES;
             case "png_area_8000x8000.png" -> AreaBomb.BYTES;
@@ -119,7 +119,7 @@ public final class BadInputs {
      * The bad cases of the formats beyond the web four: truncated, a declared pixel flood, too many
      * pages or entries. All built here, except park.heic, a real phone photo that was cut short.
      */
-    static Map<String, byte[]> formatCases() throws IOException {
+    public static Map<String, byte[]> formatCases() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         byte[] tiff = tiff(64, 48, 1);
         files.put("tiff_truncated.tiff", Arrays.copyOf(tiff, tiff.length - 4));
@@ -145,7 +145,7 @@ public final class BadInputs {
      * A little-endian TIFF of {@code pages} directories, each {@code width}×{@code height}, 8-bit
      * grey, Deflate-compressed, one strip of zeros (so a large size costs a few bytes).
      */
-    static byte[] tiff(int width, int height, int pages) {
+    public static byte[] tiff(int width, int height, int pages) {
         byte[] strip = deflate(new byte[Math.min(width, 4096)]);
         int ifdSize = 2 + 8 * 12 + 4;
         int stripAt = 8 + pages * ifdSize;
@@ -176,7 +176,7 @@ public final class BadInputs {
         }
     }
 
-    static byte[] bmp(int width, int height) {
+    public static byte[] bmp(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -188,7 +188,7 @@ public final class BadInputs {
     }
 
     /** An 8-bit RLE8 BMP whose few bytes of data say "end of bitmap" for a declared {@code width}×{@code height}. */
-    static byte[] rleBmp(int width, int height) {
+    public static byte[] rleBmp(int width, int height) {
         byte[] data = {0, 1};
         int palette = 2 * 4;
         ByteBuffer b = ByteBuffer.allocate(14 + 40 + palette + data.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -200,7 +200,7 @@ public final class BadInputs {
     }
 
     /** An icon directory of {@code entries} entries that all point at one PNG. */
-    static byte[] ico(int entries, byte[] png) {
+    public static byte[] ico(int entries, byte[] png) {
         ByteBuffer b = ByteBuffer.allocate(6 + 16 * entries + png.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) 0).putShort((short) 1).putShort((short) entries);
         for (int i = 0; i < entries; i++) {
@@ -210,7 +210,7 @@ public final class BadInputs {
         return b.put(png).array();
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
+    public static int indexOf(byte[] haystack, byte[] needle) {
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
@@ -224,7 +224,7 @@ public final class BadInputs {
         return Files.exists(file) ? file : Files.write(file, bomb(name));
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -241,7 +241,7 @@ public final class BadInputs {
     }
 
     /** Appendix A: the first SOF0–SOF2 segment's height and width replaced. */
-    static byte[] patchSof(byte[] jpeg, int width, int height) {
+    public static byte[] patchSof(byte[] jpeg, int width, int height) {
         byte[] j = jpeg.clone();
         int i = 2;
         while (i < j.length) {
@@ -256,17 +256,17 @@ public final class BadInputs {
         throw new IllegalArgumentException("no SOF in the template JPEG");
     }
 
-    static byte[] png(byte[]... chunks) {
+    public static byte[] png(byte[]... chunks) {
         return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, concat(chunks),
                 chunk("IEND", new byte[0]));
     }
 
-    static byte[] ihdr(int width, int height, int depth, int colorType) {
+    public static byte[] ihdr(int width, int height, int depth, int colorType) {
         return chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
                 .put((byte) depth).put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0).array());
     }
 
-    static byte[] chunk(String type, byte[] data) {
+    public static byte[] chunk(String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
@@ -276,7 +276,7 @@ public final class BadInputs {
     }
 
     /** A fully valid all-zero greyscale PNG, compressed row by row (Appendix A's zpng). */
-    static byte[] zeroPng(int width, int height, int depth) {
+    public static byte[] zeroPng(int width, int height, int depth) {
         byte[] row = new byte[1 + (width * depth + 7) / 8];
         Deflater deflater = new Deflater(9);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -295,7 +295,7 @@ public final class BadInputs {
         return png(ihdr(width, height, depth, 0), chunk("IDAT", out.toByteArray()));
     }
 
-    static byte[] deflate(byte[] data) {
+    public static byte[] deflate(byte[] data) {
         return deflateRepeated(data, 1);
     }
 
@@ -324,7 +324,7 @@ public final class BadInputs {
     }
 
     /** Appendix A's gif(): {@code frames} 1×1 frames on a {@code width}×{@code height} screen. */
-    static byte[] gif(int frames, int width, int height) {
+    public static byte[] gif(int frames, int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(ascii("GIF89a"));
         out.writeBytes(le16(width, height));
@@ -340,17 +340,17 @@ public final class BadInputs {
     }
 
     /** Appendix A: a VP8L header declaring {@code width}×{@code height} and no image data. */
-    static byte[] webpLossless(int width, int height) {
+    public static byte[] webpLossless(int width, int height) {
         byte[] vp8l = ByteBuffer.allocate(13).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x2F)
                 .putInt((width - 1) | (height - 1) << 14).array();
         return riff(concat(ascii("VP8L"), le32(vp8l.length), vp8l));
     }
 
-    static byte[] riff(byte[] chunks) {
+    public static byte[] riff(byte[] chunks) {
         return concat(ascii("RIFF"), le32(4 + chunks.length), ascii("WEBP"), chunks);
     }
 
-    static byte[] le16(int... values) {
+    public static byte[] le16(int... values) {
         ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int v : values) {
             b.putShort((short) v);
@@ -358,15 +358,15 @@ public final class BadInputs {
         return b.array();
     }
 
-    static byte[] le32(int value) {
+    public static byte[] le32(int value) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -375,14 +375,14 @@ public final class BadInputs {
     }
 
     /** Seeded, so the first bytes (and the message naming them) are the same on every run. */
-    static byte[] random(int length) {
+    public static byte[] random(int length) {
         byte[] bytes = new byte[length];
         new Random(20240611L).nextBytes(bytes);
         return bytes;
     }
 
     /** Runs {@code /usr/bin/convert} under the system policy only, to make formats ours refuses. */
-    static void convertUnderSystemPolicy(String... args) throws IOException {
+    public static void convertUnderSystemPolicy(String... args) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(concatArgs(CONVERT.toString(), args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().keySet().removeIf(k -> k.startsWith("MAGICK_"));

@@ -1,6 +1,6 @@
 package io.thumbler.render;
 
-import static io.thumbler.render.FormatHeadersTest.fixture;
+import static io.thumbler.image.FormatHeadersTest.fixture;
 import static io.thumbler.render.RealConvert.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 
 /**
  * The formats beyond the web four, in and out, rendered by the real ImageMagick under the shipped

@@ -23,6 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+
 /**
  * Each processing option rendered by the real ImageMagick under the shipped policy: exact output
  * size, and pixels compared with a reference made by a hand-written convert command or sampled

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.it.Images;
 import io.thumbler.transform.OptionParser;
 import io.thumbler.transform.Transform;

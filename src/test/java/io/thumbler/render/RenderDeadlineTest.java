@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Encoding;
 import io.thumbler.transform.Transform;
 

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Transform;
 
 /**

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.SecurityOptions;
 
 /** A URL's security options tighten the server's limits and never loosen them. */

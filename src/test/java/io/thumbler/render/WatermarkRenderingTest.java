@@ -18,6 +18,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
+import io.thumbler.image.ImageFormat;
+import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.OptionParser;
 import io.thumbler.transform.Transform;
 

@@ -19,7 +19,7 @@ import io.thumbler.config.ConfigReader;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.RequestTimings;
 import io.thumbler.http.ServletFakes;
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 class CachedVariantFilterTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /** THUMBLER_WATERMARK_DATA / _PATH (the URL form goes through the originals' fetchers) and _OPACITY. */
 class ConfiguredWatermarkTest {

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.thumbler.render.ImageFormat;
+import io.thumbler.image.ImageFormat;
 
 /** Every output format a URL may name, in its canonical spelling, and one Thumbler can write. */
 class OutputFormatsTest {

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 import io.thumbler.error.ThumblerException;
 import org.junit.jupiter.api.Nested;
@@ -13,6 +13,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+
+import io.thumbler.render.BadInputs;
 
 import static io.thumbler.render.BadInputs.ascii;
 import static io.thumbler.render.BadInputs.chunk;

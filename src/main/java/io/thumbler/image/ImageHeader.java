@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 /**
  * What the header of an original says, read in Java before any ImageMagick process starts.

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 import io.thumbler.error.ThumblerException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 /**
  * Reads a GIF's logical screen, counts its image descriptors and notes transparency.

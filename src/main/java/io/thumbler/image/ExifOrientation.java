@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 import com.drew.lang.ByteArrayReader;
 import com.drew.metadata.Metadata;

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 /**
  * Reads a JPEG's frame header (SOFn), EXIF orientation and Adobe colour transform by walking its

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 /**
  * Reads a PNG's IHDR (size, colour type), its APNG frame count (acTL), whether it declares

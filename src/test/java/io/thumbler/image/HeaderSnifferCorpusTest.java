@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -27,12 +28,12 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * written from ImageMagick's and the packages' own descriptions: format, size, frames, EXIF
  * orientation, colour model and alpha.
  */
-class HeaderSnifferCorpusTest {
+public class HeaderSnifferCorpusTest {
 
     static final Path SAMPLES = Path.of("samples");
     static final Path TEST_CORPUS = Path.of("src/test/resources/corpus");
     /** The shared corpus sits beside the repository on developer machines and in CI. */
-    static final Path SHARED_CORPUS = Path.of("../shared/corpus");
+    public static final Path SHARED_CORPUS = Path.of("../shared/corpus");
 
     record Original(Path file, String format, int width, int height, String notes) {
         @Override

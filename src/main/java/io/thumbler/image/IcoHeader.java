@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 /**
  * Reads a Windows icon (ICO): a directory of images, each a PNG or a DIB (a BMP without its file
@@ -12,7 +12,7 @@ package io.thumbler.render;
  * to the chosen one. Icons are reported as having alpha: every entry carries an alpha channel or a
  * transparency mask.
  */
-final class IcoHeader {
+public final class IcoHeader {
 
     private static final int DIRECTORY_ENTRY = 16;
 
@@ -39,7 +39,7 @@ final class IcoHeader {
     }
 
     /** The index of the entry Thumbler renders: the largest, as {@link #read} reports it. */
-    static int largestEntry(byte[] bytes) {
+    public static int largestEntry(byte[] bytes) {
         return largest(new HeaderBytes(bytes, "ICO")).index;
     }
 

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
 /**
  * Reads a WebP's canvas size from its first chunk (VP8 lossy, VP8L lossless or VP8X extended)

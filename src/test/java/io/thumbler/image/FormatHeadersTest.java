@@ -1,6 +1,6 @@
-package io.thumbler.render;
+package io.thumbler.image;
 
-import static io.thumbler.render.HeaderSnifferTest.refused;
+import static io.thumbler.image.HeaderSnifferTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,16 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.thumbler.render.BadInputs;
+
+
 /**
  * The headers of the formats beyond the web four, and EXIF orientation outside JPEG, read from the
  * fixtures in {@code src/test/resources/formats} (made with Debian's tools; see its README) and
  * from patched copies of them.
  */
-class FormatHeadersTest {
+public class FormatHeadersTest {
 
-    static final Path FORMATS = Path.of("src/test/resources/formats");
+    public static final Path FORMATS = Path.of("src/test/resources/formats");
 
-    static byte[] fixture(String name) {
+    public static byte[] fixture(String name) {
         try {
             return Files.readAllBytes(FORMATS.resolve(name));
         } catch (IOException e) {
