@@ -65,6 +65,14 @@ public enum ImageFormat {
     }
 
     /** Whether an original in this format keeps it when the URL names no output format. */
+    /**
+     * Whether the format's encoder trades quality for size: {@code quality} and {@code max_bytes}
+     * apply to it; the others are written losslessly whatever the URL asks.
+     */
+    public boolean lossy() {
+        return this == JPEG || this == WEBP || this == AVIF;
+    }
+
     public boolean keptWhenUnnamed() {
         return keptWhenUnnamed;
     }

@@ -61,7 +61,7 @@ public final class Renderer {
             Rendition r = renderOnce(job, geometry, input, dir, deadline);
             long budget = job.transform().encoding().maxBytes();
             RenderJob next = job;
-            while (budget > 0 && r.bytes().length > budget && next.quality() > 10 && lossy(job.output())) {
+            while (budget > 0 && r.bytes().length > budget && next.quality() > 10 && job.output().lossy()) {
                 next = new RenderJob(job.original(), job.header(), job.transform(), job.output(),
                         ByteBudget.nextQuality(next.quality(), r.bytes().length, budget), job.watermark());
                 Rendition smaller = renderOnce(next, geometry, input, dir, deadline);
@@ -104,10 +104,6 @@ public final class Renderer {
         byte[] bytes = Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
         ImageHeader produced = verify(job, geometry, bytes, result);
         return new Rendition(bytes, produced.format(), produced.width(), produced.height(), result.millis());
-    }
-
-    private static boolean lossy(ImageFormat f) {
-        return f == ImageFormat.JPEG || f == ImageFormat.WEBP || f == ImageFormat.AVIF;
     }
 
     private static ImageHeader verify(RenderJob job, ResizeGeometry g, byte[] bytes, ConvertProcess.Result result) {

@@ -66,7 +66,7 @@ public final class ThumbnailCommand {
         }
         job.drawnWatermark().ifPresent(w -> watermark(op, job, w, g, tempDir));
         Metadata.addTo(op, t);
-        if (job.output() == ImageFormat.JPEG || job.output() == ImageFormat.WEBP || job.output() == ImageFormat.AVIF) {
+        if (job.output().lossy()) {
             op.quality((double) job.quality());
         }
         if (job.output() == ImageFormat.JPEG && settings.jpegProgressive()) {

@@ -21,6 +21,28 @@ public record Encoding(int quality, Map<String, Integer> formatQuality, long max
         formatQuality = Map.copyOf(formatQuality);
     }
 
+    public Encoding withQuality(int q) {
+        return new Encoding(q, formatQuality, maxBytes, stripMetadata, keepCopyright, stripColorProfile, format);
+    }
+
+    public Encoding withFormatQuality(Map<String, Integer> q) {
+        return new Encoding(quality, q, maxBytes, stripMetadata, keepCopyright, stripColorProfile, format);
+    }
+
+    public Encoding withMaxBytes(long bytes) {
+        return new Encoding(quality, formatQuality, bytes, stripMetadata, keepCopyright, stripColorProfile, format);
+    }
+
+    /** {@code null} keeps the current value of that flag. */
+    public Encoding withMetadata(Boolean strip, Boolean copyright, Boolean profile) {
+        return new Encoding(quality, formatQuality, maxBytes, strip != null ? strip : stripMetadata,
+                copyright != null ? copyright : keepCopyright, profile != null ? profile : stripColorProfile, format);
+    }
+
+    public Encoding withFormat(Optional<String> f) {
+        return new Encoding(quality, formatQuality, maxBytes, stripMetadata, keepCopyright, stripColorProfile, f);
+    }
+
     /** The quality the URL asks for in {@code extension}: {@code quality}, else {@code format_quality}, else 0. */
     public int qualityFor(String extension) {
         return quality != 0 ? quality : formatQuality.getOrDefault(extension, 0);

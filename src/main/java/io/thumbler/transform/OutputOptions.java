@@ -34,12 +34,12 @@ final class OutputOptions {
         p.register("watermark", "wm", 1, 5, (n, a, b) -> b.watermark = Watermark.parse(n, a, b.watermark));
         p.register("quality", "q", 1, 1, (n, a, b) -> b.quality(Numbers.wholeNumber(n, "quality", a[0], 100)));
         p.register("format_quality", "fq", 2, 16, OutputOptions::formatQuality);
-        p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = with(b.encoding, Numbers.wholeNumber(n, "bytes", a[0], 999_999_999)));
+        p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMaxBytes(Numbers.wholeNumber(n, "bytes", a[0], 999_999_999)));
         p.register("format", "f", 1, 1, (n, a, b) -> b.format(OutputFormats.require(n, a[0])));
         p.alias("ext", "format");
-        p.register("strip_metadata", "sm", 1, 1, (n, a, b) -> b.encoding = metadata(b.encoding, Numbers.bool(n, "strip_metadata", a[0]), null, null));
-        p.register("keep_copyright", "kcr", 1, 1, (n, a, b) -> b.encoding = metadata(b.encoding, null, Numbers.bool(n, "keep_copyright", a[0]), null));
-        p.register("strip_color_profile", "scp", 1, 1, (n, a, b) -> b.encoding = metadata(b.encoding, null, null, Numbers.bool(n, "strip_color_profile", a[0])));
+        p.register("strip_metadata", "sm", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMetadata(Numbers.bool(n, "strip_metadata", a[0]), null, null));
+        p.register("keep_copyright", "kcr", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMetadata(null, Numbers.bool(n, "keep_copyright", a[0]), null));
+        p.register("strip_color_profile", "scp", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMetadata(null, null, Numbers.bool(n, "strip_color_profile", a[0])));
         p.register("cachebuster", "cb", 1, 1, (n, a, b) -> b.delivery = new Delivery(text(n, "cache buster", a[0]),
                 b.delivery.expires(), b.delivery.filename(), b.delivery.attachment()));
         p.register("expires", "exp", 1, 1, (n, a, b) -> b.delivery = new Delivery(b.delivery.cacheBuster(),
@@ -68,7 +68,7 @@ final class OutputOptions {
         }
         q.values().removeIf(v -> v == 0);
         Encoding e = b.encoding;
-        b.encoding = new Encoding(e.quality(), q, e.maxBytes(), e.stripMetadata(), e.keepCopyright(), e.stripColorProfile(), e.format());
+        b.encoding = e.withFormatQuality(q);
     }
 
     private static void filename(OptionName n, String[] a, Transform.Builder b) {
@@ -92,16 +92,6 @@ final class OutputOptions {
      */
     private static Optional<Instant> expiry(long seconds) {
         return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
-    }
-
-    private static Encoding with(Encoding e, long maxBytes) {
-        return new Encoding(e.quality(), e.formatQuality(), maxBytes, e.stripMetadata(), e.keepCopyright(), e.stripColorProfile(), e.format());
-    }
-
-    private static Encoding metadata(Encoding e, Boolean strip, Boolean copyright, Boolean profile) {
-        return new Encoding(e.quality(), e.formatQuality(), e.maxBytes(),
-                strip != null ? strip : e.stripMetadata(), copyright != null ? copyright : e.keepCopyright(),
-                profile != null ? profile : e.stripColorProfile(), e.format());
     }
 
     private static double sigma(OptionName n, String value) {

@@ -86,7 +86,6 @@ public final class Transform {
     public SecurityOptions security() { return v.security; }
 
     /** URL quality, kept for callers that predate {@link Encoding}. */
-    public int quality() { return v.encoding.quality(); }
 
     /** The output format named by the {@code format} option, if any (an extension like {@code png}). */
     public Optional<String> format() { return v.encoding.format(); }
@@ -227,13 +226,13 @@ public final class Transform {
 
         public Builder quality(int q) {
             Encoding e = encoding;
-            encoding = new Encoding(q, e.formatQuality(), e.maxBytes(), e.stripMetadata(), e.keepCopyright(), e.stripColorProfile(), e.format());
+            encoding = e.withQuality(q);
             return this;
         }
 
         public Builder format(String f) {
             Encoding e = encoding;
-            encoding = new Encoding(e.quality(), e.formatQuality(), e.maxBytes(), e.stripMetadata(), e.keepCopyright(), e.stripColorProfile(), Optional.ofNullable(f));
+            encoding = e.withFormat(Optional.ofNullable(f));
             return this;
         }
 
