@@ -87,6 +87,12 @@ class ClusterIT {
         start("nodeB", httpB, gridB, members, List.of(NEW_KEY));
         awaitReady(http, nodes.get(0), httpA, work.resolve("nodeA/payara.log"));
         awaitReady(http, nodes.get(1), httpB, work.resolve("nodeB/payara.log"));
+        // With clustering on, the Data Grid binds the interface it is given, not every interface:
+        // Hazelcast's open-source edition has no member authentication, so the network is the guard.
+        for (Process node : nodes) {
+            assertThat(StartedServers.listeningAddresses(node.pid())).as("TCP listeners of a clustered node")
+                    .isNotEmpty().allMatch(a -> a.startsWith("127.0.0.1:"));
+        }
 
         String path = "/rs:fit:90:90/cb:" + ThumblerClient.RUN + "/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
         String oldUrl = "/" + OLD.sign(path) + path;
