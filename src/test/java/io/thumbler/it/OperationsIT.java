@@ -5,9 +5,22 @@ import static io.thumbler.it.ThumblerClient.plainPath;
 import static io.thumbler.it.ThumblerClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongPredicate;
+import java.util.stream.Stream;
 
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -19,11 +32,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an operator sees of a running Thumbler, read the way their tools read it: the MXBeans over
- * remote JMX from this separate JVM (as JConsole would), the OpenMetrics text, the readiness JSON.
+ * remote JMX from this separate JVM (as JConsole would), the OpenMetrics text, the readiness JSON;
+ * and how the listener configured by the pre-boot commands treats clients that never finish a request.
  */
 class OperationsIT extends DeployedThumbler {
 
     private static final String LADYBIRD = "LadyBird.jpg";
+
+    /** {@code http.timeout-seconds} of the pre-boot files: how long the listener waits for a client's next byte. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** {@code http.max-request-headers} of the pre-boot files. */
+    private static final int MAX_HEADER_LINES = 50;
 
     /** Payara's Health and Metrics sit at the server's root, whatever the application's context. */
     private HttpResponse<byte[]> atServerRoot(String pathAndQuery) {
@@ -186,5 +206,100 @@ class OperationsIT extends DeployedThumbler {
         assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
         assertThat(text(r)).contains("\"name\":\"imagemagick\"", "\"name\":\"temp-dir\"", "\"name\":\"render-pool\"",
                 "\"reason\":\"writable\"", "\"reason\":\"accepting renders\"", "\"name\":\"caches\"", "\"state\":\"open: disk tier in ");
+    }
+
+    @Test
+    void slowClientsAreClosedAfterTheIdleTimeoutWhileHealthAndImagesAnswer() throws Exception {
+        String image = plainPath(fresh("w:90"), LADYBIRD, "jpg");
+        assertThat(client.getSigned(image).statusCode()).isEqualTo(200);
+        long payara = payaraPid();
+        long fdsBefore = openFiles(payara);
+        int slow = 300;
+
+        List<Duration> closed;
+        try (SlowClients clients = SlowClients.open(URI.create(client.base()), slow)) {
+            assertThat(openFilesWithin(payara, n -> n >= fdsBefore + slow - 20)).as("one descriptor per held connection")
+                    .isGreaterThanOrEqualTo(fdsBefore + slow - 20);
+            for (int round = 0; round < 3; round++) {
+                assertAnswersPromptly("/health/live");
+                HttpResponse<byte[]> hit = assertAnswersPromptly(client.signed(image));
+                assertThat(hit.headers().firstValue("Server-Timing")).get().asString().contains("cache;desc=hit");
+                Thread.sleep(2000);
+            }
+            closed = clients.awaitClosedByServer(IDLE_TIMEOUT.plusSeconds(6));
+        }
+
+        // With Grizzly's default idle timeout (30 s) none is closed within this limit.
+        assertThat(closed).as("connections the server closed within %s of their last byte", IDLE_TIMEOUT.plusSeconds(6)).hasSize(slow);
+        assertThat(closed).as("closed by the idle timeout, not before it").allMatch(d -> d.compareTo(IDLE_TIMEOUT.minusMillis(500)) > 0);
+        assertThat(openFilesWithin(payara, n -> n < fdsBefore + 20)).as("descriptors given back").isLessThan(fdsBefore + 20);
+    }
+
+    @Test
+    void aHeaderTrickledFasterThanTheIdleTimeoutEndsAtTheHeaderLineLimit() throws Exception {
+        URI base = URI.create(client.base());
+        assertThat(statusAfterHeaderLines(base, MAX_HEADER_LINES, true)).as("a complete request with the most header lines allowed")
+                .startsWith("HTTP/1.1 200");
+
+        // One line every 100 ms: each restarts the idle clock, only the line count ends it (Grizzly's default is 100).
+        assertThat(statusAfterHeaderLines(base, MAX_HEADER_LINES + 1, false)).as("a header that never ends").startsWith("HTTP/1.1 400");
+    }
+
+    /**
+     * Sends a GET of {@code /health/live} with {@code lines} header lines (Host included), one every
+     * 100 ms, finishing the header only when {@code complete}, and returns the status line answered.
+     */
+    private static String statusAfterHeaderLines(URI base, int lines, boolean complete) throws IOException, InterruptedException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /health/live HTTP/1.1\r\nHost: " + base.getHost() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 1; i < lines; i++) {
+                Thread.sleep(100);
+                out.write(("X-Line-" + i + ": trickled\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            if (complete) {
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+            return status == null ? "(closed without an answer)" : status;
+        } catch (SocketTimeoutException e) {
+            return "(no answer within 10 s)";
+        }
+    }
+
+    private HttpResponse<byte[]> assertAnswersPromptly(String rawPathAndQuery) {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> r = client.get(rawPathAndQuery);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(r.statusCode()).as(rawPathAndQuery + ": " + text(r)).isEqualTo(200);
+        assertThat(took).as(rawPathAndQuery + " while slow clients hold connections").isLessThan(Duration.ofSeconds(2));
+        return r;
+    }
+
+    /** The Payara Micro of this test run: the JVM whose JMX port is the one reserved for it. */
+    private static long payaraPid() {
+        String marker = "-Dcom.sun.management.jmxremote.port=" + System.getProperty("jmx.port");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no process started with " + marker)).pid();
+    }
+
+    /** The process's open file count once it satisfies {@code wanted}, or after 5 s. */
+    private static long openFilesWithin(long pid, LongPredicate wanted) throws IOException, InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long n = openFiles(pid);
+        while (!wanted.test(n) && System.nanoTime() < until) {
+            Thread.sleep(100);
+            n = openFiles(pid);
+        }
+        return n;
+    }
+
+    private static long openFiles(long pid) throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.count();
+        }
     }
 }
