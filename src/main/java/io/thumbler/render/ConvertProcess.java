@@ -108,6 +108,9 @@ public final class ConvertProcess {
         // Inherited MAGICK_* variables could point ImageMagick at another policy or raise limits.
         pb.environment().keySet().removeIf(k -> k.startsWith("MAGICK_"));
         pb.environment().putAll(environment);
+        // ImageMagick's own time limit, in whole seconds, is what is left of the deadline: it then
+        // gives up when the watchdog would stop it, and says why ("time limit exceeded").
+        pb.environment().put("MAGICK_TIME_LIMIT", Long.toString(Math.max(1, (budget.toMillis() + 999) / 1000)));
         long start = System.nanoTime();
         Process process;
         try {

@@ -110,7 +110,7 @@ class ImageMagickSelfTestTest {
     @Test
     void theShippedLimitsAreReadFromPolicyXml() {
         assertThat(ImageMagickResourceLimits.shipped()).containsEntry("width", "12KP").containsEntry("thread", "1")
-                .containsEntry("time", "10").containsEntry("list-length", "64").containsEntry("memory", "256MiB")
+                .containsEntry("time", "600").containsEntry("list-length", "64").containsEntry("memory", "256MiB")
                 .containsKeys("map", "disk", "area", "height", "file");
     }
 
