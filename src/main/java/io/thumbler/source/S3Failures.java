@@ -23,7 +23,7 @@ final class S3Failures {
     private S3Failures() {
     }
 
-    static ThumblerException map(SourceUri uri, SdkException e, Deadline deadline) {
+    static ThumblerException map(SourceUri uri, SdkException e, Deadline deadline, java.time.Duration attemptTimeout) {
         String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (e instanceof NoSuchKeyException || e instanceof NoSuchBucketException) {
             return notFound(uri, detail, e);
@@ -41,7 +41,13 @@ final class S3Failures {
             return new ThumblerException(ErrorKind.ORIGIN_FAILED, "original '" + uri + "': S3 answered " + status
                     + (code.isEmpty() || "null".equals(code) ? "" : " " + code), detail, e);
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || timedOut(e)) {
+        if (e instanceof ApiCallAttemptTimeoutException) {
+            // Every attempt (the first and its retries) ran into the per-attempt bound, which usually
+            // ends the fetch well before the download timeout: name the bound that did it.
+            return new ThumblerException(ErrorKind.ORIGIN_TIMEOUT, "original '" + uri + "': S3 did not answer in time (each attempt "
+                    + Seconds.describe(attemptTimeout) + ", THUMBLER_S3_ATTEMPT_TIMEOUT)", detail, e);
+        }
+        if (e instanceof ApiCallTimeoutException || timedOut(e)) {
             return new ThumblerException(ErrorKind.ORIGIN_TIMEOUT, "original '" + uri + "': S3 did not answer in time (download timeout "
                     + deadline.describeBudget() + ")", detail, e);
         }

@@ -104,7 +104,7 @@ public final class S3Originals implements OriginalSource, AutoCloseable {
         try {
             body = client().getObject(request);
         } catch (SdkException e) {
-            throw S3Failures.map(uri, e, deadline);
+            throw S3Failures.map(uri, e, deadline, settings.attemptTimeout());
         }
         boolean complete = false;
         OriginalsInFlight.Reservation reservation = null;
