@@ -38,6 +38,13 @@ class CacheStoresTest {
         return URI.create("urn:thumbler-test-" + UUID.randomUUID());
     }
 
+    /** Stands in for Payara's Hazelcast JCache: any JCache manager whose cache both nodes' stores share. */
+    private static CacheManager grid() {
+        return ((org.ehcache.jsr107.EhcacheCachingProvider) Caching.getCachingProvider(CacheStores.PROVIDER,
+                CacheStoresTest.class.getClassLoader())).getCacheManager(uniqueUri(),
+                org.ehcache.config.builders.ConfigurationBuilder.newConfigurationBuilder().build());
+    }
+
     private static CachedRendition rendition(String text) {
         return new CachedRendition(text.getBytes(), ImageFormat.PNG, 3, 2, Optional.of(Instant.ofEpochMilli(1_700_000_000_000L)));
     }
@@ -169,9 +176,7 @@ class CacheStoresTest {
 
     @Test
     void aRenditionRenderedOnOneNodeIsAHitOnAnotherThroughTheSharedTier() {
-        // Stands in for Payara's Hazelcast JCache: any JCache cache shared by both nodes' stores.
-        CacheManager grid = ((org.ehcache.jsr107.EhcacheCachingProvider) Caching.getCachingProvider(CacheStores.PROVIDER,
-                getClass().getClassLoader())).getCacheManager(uniqueUri(), org.ehcache.config.builders.ConfigurationBuilder.newConfigurationBuilder().build());
+        CacheManager grid = grid();
         Cache<String, byte[]> shared = grid.createCache("grid", new MutableConfiguration<String, byte[]>().setTypes(String.class, byte[].class));
         try (CacheStores nodeA = CacheStores.open(settings(dir.resolve("a")), new CacheFailures(), uniqueUri(), shared);
              CacheStores nodeB = CacheStores.open(settings(dir.resolve("b")), new CacheFailures(), uniqueUri(), shared)) {
@@ -188,8 +193,7 @@ class CacheStoresTest {
 
     @Test
     void theAnnouncedPurgeFindsTheCopyAnotherNodeTookFromTheSharedTier() {
-        CacheManager grid = ((org.ehcache.jsr107.EhcacheCachingProvider) Caching.getCachingProvider(CacheStores.PROVIDER,
-                getClass().getClassLoader())).getCacheManager(uniqueUri(), org.ehcache.config.builders.ConfigurationBuilder.newConfigurationBuilder().build());
+        CacheManager grid = grid();
         Cache<String, byte[]> shared = grid.createCache("grid", new MutableConfiguration<String, byte[]>().setTypes(String.class, byte[].class));
         try (CacheStores nodeA = CacheStores.open(settings(dir.resolve("a")), new CacheFailures(), uniqueUri(), shared);
              CacheStores nodeB = CacheStores.open(settings(dir.resolve("b")), new CacheFailures(), uniqueUri(), shared)) {

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import javax.imageio.ImageIO;
@@ -146,7 +143,7 @@ class OptionRenderingTest {
         BufferedImage rightLine = canvas(40, 30);
         fill(rightLine, 10, 10, 10, 10, 0x000000);
         fill(rightLine, 39, 0, 1, 30, 0xff0000);
-        BufferedImage out = png(pngBytes(rightLine), "t:0");
+        BufferedImage out = png(RealConvert.pngBytes(rightLine), "t:0");
         assertThat(out.getWidth()).isEqualTo(30);
         assertThat(out.getHeight()).isEqualTo(30);
         assertThat(rgb(out, 29, 0)).isEqualTo(0xff0000);
@@ -155,7 +152,7 @@ class OptionRenderingTest {
         BufferedImage bottomLine = canvas(40, 30);
         fill(bottomLine, 10, 10, 10, 10, 0x000000);
         fill(bottomLine, 0, 29, 40, 1, 0xff0000);
-        out = png(pngBytes(bottomLine), "t:0");
+        out = png(RealConvert.pngBytes(bottomLine), "t:0");
         assertThat(out.getWidth()).isEqualTo(40);
         assertThat(out.getHeight()).isEqualTo(20);
         assertThat(rgb(out, 0, 19)).isEqualTo(0xff0000);
@@ -173,16 +170,6 @@ class OptionRenderingTest {
             for (int i = x; i < x + width; i++) {
                 img.setRGB(i, j, rgb);
             }
-        }
-    }
-
-    private static byte[] pngBytes(BufferedImage img) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

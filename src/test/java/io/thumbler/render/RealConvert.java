@@ -54,6 +54,17 @@ final class RealConvert {
         }
     }
 
+    /** {@code img} encoded as PNG by the JDK: an original made in a test, not by ImageMagick. */
+    static byte[] pngBytes(java.awt.image.BufferedImage img) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] sample(String name) {
         try {
             Path p = SAMPLES.resolve(name);

@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +38,7 @@ class WatermarkRenderingTest {
         g.setColor(c);
         g.fillRect(0, 0, w, h);
         g.dispose();
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RealConvert.pngBytes(img);
     }
 
     private static BufferedImage render(String options, WatermarkImage wm, ImageFormat output) {
