@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
+import io.thumbler.security.AdminToken;
 
 /**
  * The cache's admin endpoints, for operators and deploy scripts:

@@ -1,4 +1,4 @@
-package io.thumbler.cache;
+package io.thumbler.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.thumbler.cache;
+package io.thumbler.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,21 +8,21 @@ import java.util.Optional;
  * Checks {@code Authorization: Bearer <THUMBLER_ADMIN_TOKEN>}. Both sides are hashed before a
  * constant-time comparison, so neither the content nor the length of the token leaks through timing.
  */
-final class AdminToken {
+public final class AdminToken {
 
     private final byte[] expectedHash;
 
     /** @param token the configured token, or empty when the admin endpoints are off */
-    AdminToken(Optional<String> token) {
+    public AdminToken(Optional<String> token) {
         this.expectedHash = token.map(AdminToken::sha256).orElse(null);
     }
 
-    boolean configured() {
+    public boolean configured() {
         return expectedHash != null;
     }
 
     /** @param authorization the header's value, or {@code null} */
-    boolean accepts(String authorization) {
+    public boolean accepts(String authorization) {
         if (expectedHash == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
