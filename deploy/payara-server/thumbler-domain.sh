@@ -14,6 +14,8 @@
 #   undeploy
 #   status            the domain and its applications
 #   delete            stop and delete the domain (the admin password file is left where it is)
+#   group-create      on the running domain: a deployment group of THUMBLER_INSTANCES instances sharing renditions
+#   group-settings | group-start | group-stop | group-deploy [war] | group-undeploy | group-delete
 #
 # Environment (defaults in brackets):
 #   PAYARA_HOME                    the distribution's root, the directory holding bin/asadmin (required)
@@ -26,6 +28,7 @@
 #   THUMBLER_DATA_GRID             off: Payara's Data Grid (Hazelcast) does not start; loopback: it starts bound to 127.0.0.1 [off]
 #   THUMBLER_ADMIN_PASSWORD_FILE   asadmin password file (AS_ADMIN_PASSWORD=…); created with a random password by create when
 #                                  missing [$THUMBLER_DOMAIN_DIR/$THUMBLER_DOMAIN.admin-password]
+#   THUMBLER_INSTANCES             instances in the deployment group (group-* commands) [2]
 #   THUMBLER_JVM_OPTIONS           JVM options file [server-config/jvm.options of this repository]
 #
 # Settings are Java system properties of the server (create-system-properties), the highest-ranked
@@ -59,7 +62,21 @@ APP=thumbler
 ADMIN_PORT=$((PORT_BASE + 48))
 HTTP_PORT=$((PORT_BASE + 80))
 JMX_PORT=$((PORT_BASE + 86))
-CONFIG=configs.config.server-config
+INSTANCES=${THUMBLER_INSTANCES:-2}
+[[ "$INSTANCES" =~ ^[1-9]$ ]] || die "THUMBLER_INSTANCES='$INSTANCES' is not a number from 1 to 9"
+GROUP=thumbler-group
+# What configure and settings act on: the domain's own server (the DAS), or the deployment group's
+# config, which all its instances share (use_group).
+CFG=server-config
+TARGET=server
+GRID_ENABLED=$([[ "$DATA_GRID" == off ]] && echo false || echo true)
+DEFAULTS=()
+use_group() {
+    CFG=thumbler-config
+    TARGET=thumbler-config
+    GRID_ENABLED=true
+    DEFAULTS=('thumbler.cluster=true')
+}
 
 # Remote commands talk to the admin listener on loopback, where configure binds it.
 admin() { "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile "$PASSWORD_FILE" "$@"; }
@@ -92,6 +109,7 @@ cmd_create() {
 }
 
 cmd_configure() {
+    local CONFIG=configs.config.$CFG
     local http1=$CONFIG.network-config.protocols.protocol.http-listener-1.http
     local listeners=$CONFIG.network-config.network-listeners.network-listener
     # Only the HTTP listener faces clients; everything else listens on loopback. The HTTPS listener
@@ -117,11 +135,11 @@ cmd_configure() {
         "$CONFIG.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8"
     # Payara's Data Grid: bound to loopback whenever it runs; off unless Thumbler shares renditions.
     admin set-hazelcast-configuration --interfaces=127.0.0.1 --dasbindaddress=127.0.0.1 --daspublicaddress=127.0.0.1
-    admin set-hazelcast-configuration --target=server-config --enabled=$([[ "$DATA_GRID" == off ]] && echo false || echo true)
+    admin set-hazelcast-configuration --target="$CFG" --enabled="$GRID_ENABLED"
     # No MicroProfile OpenAPI document: it would list every endpoint, admin and playground included.
-    admin set-openapi-configuration --enabled=false
+    admin set-openapi-configuration --target="$TARGET" --enabled=false
     configure_jvm_options
-    admin set-log-levels 'io.thumbler=INFO:io.thumbler.access=INFO'
+    admin set-log-levels --target="$TARGET" 'io.thumbler=INFO:io.thumbler.access=INFO'
     cmd_settings
 }
 
@@ -138,7 +156,7 @@ configure_jvm_options() {
         wanted+=("$line")
     done < "$JVM_OPTIONS"
     wanted+=("-Xmx$HEAP" "-Xms64m" "-Dproduct.name=")
-    existing=$(admin list-jvm-options)
+    existing=$(admin list-jvm-options --target="$CFG")
     local stale=() created=""
     for line in "${wanted[@]}"; do
         case "$line" in
@@ -153,9 +171,9 @@ configure_jvm_options() {
         created+="${created:+:}$(escape_colons "$line")"
     done
     if (( ${#stale[@]} > 0 )); then
-        admin delete-jvm-options "$(IFS=:; echo "${stale[*]}")" > /dev/null
+        admin delete-jvm-options --target="$CFG" "$(IFS=:; echo "${stale[*]}")" > /dev/null
     fi
-    admin create-jvm-options "$created" > /dev/null
+    admin create-jvm-options --target="$CFG" "$created" > /dev/null
     echo "thumbler-domain: JVM options set: ${wanted[*]}"
 }
 escape_colons() { printf '%s' "${1//:/\\:}"; }
@@ -168,7 +186,8 @@ cmd_settings() {
     local -a props=(
         'thumbler.temp-dir=${com.sun.aas.instanceRoot}/thumbler/tmp'
         'thumbler.cache.dir=${com.sun.aas.instanceRoot}/thumbler/cache'
-        'thumbler.exit-on-invalid-config=false')
+        'thumbler.exit-on-invalid-config=false'
+        "${DEFAULTS[@]}")
     local line key value n=0 aliases
     if [[ -n "$SETTINGS" ]]; then
         [[ -r "$SETTINGS" ]] || die "THUMBLER_SETTINGS=$SETTINGS is not a readable file"
@@ -196,11 +215,11 @@ cmd_settings() {
     done
     # A key left out of the file is removed from the domain, so the file is the whole truth.
     local existing
-    existing=$(admin list-system-properties server)
+    existing=$(admin list-system-properties "$TARGET")
     while IFS= read -r p; do
-        [[ -z "$p" || "$names" == *" ${p%%=*} "* ]] || admin delete-system-property --target server "${p%%=*}" > /dev/null
+        [[ -z "$p" || "$names" == *" ${p%%=*} "* ]] || admin delete-system-property --target "$TARGET" "${p%%=*}" > /dev/null
     done <<< "$(grep '^thumbler\.' <<< "$existing" || true)"
-    admin create-system-properties --target server "$joined" > /dev/null
+    admin create-system-properties --target "$TARGET" "$joined" > /dev/null
     echo "thumbler-domain: ${#props[@]} thumbler.* system properties set"
 }
 
@@ -233,9 +252,83 @@ cmd_deploy() {
 
 cmd_undeploy() { admin undeploy "$APP"; }
 
+# A deployment group of $INSTANCES instances on this host sharing one config (thumbler-config) and,
+# through Payara's Data Grid on loopback, Thumbler's rendition tier (thumbler.cluster=true).
+# Instance i gets the port base THUMBLER_PORT_BASE + 100 × i: HTTP on +80, admin +48, JMX +86,
+# Data Grid +59. The grid finds its members by a fixed list (tcpip): Payara's default "domain"
+# discovery replaces a loopback DAS address by the host's first network address (seen on
+# 6.2025.9), where nothing listens, and each instance stayed a grid of one. The DAS is not a
+# member; its grid stays as THUMBLER_DATA_GRID says.
+cmd_group_create() {
+    use_group
+    local i members=""
+    for ((i = 1; i <= INSTANCES; i++)); do
+        members+="${members:+,}127.0.0.1:$((PORT_BASE + 100 * i + 59))"
+    done
+    admin copy-config default-config "$CFG"
+    cmd_configure
+    admin set-hazelcast-configuration --clustermode=tcpip --tcpipmembers="$members"
+    admin create-deployment-group "$GROUP"
+    for ((i = 1; i <= INSTANCES; i++)); do
+        admin create-instance --node "localhost-$DOMAIN" --config "$CFG" --deploymentgroup "$GROUP" \
+            --portbase $((PORT_BASE + 100 * i)) --systemproperties "HZ_LISTENER_PORT=$((PORT_BASE + 100 * i + 59))" "thumbler-$i"
+    done
+    echo "thumbler-domain: deployment group $GROUP: HTTP on $HTTP_ADDRESS ports" \
+        "$(for ((i = 1; i <= INSTANCES; i++)); do printf '%s ' $((PORT_BASE + 100 * i + 80)); done)"
+}
+cmd_group_start() { admin start-deployment-group "$GROUP"; }
+cmd_group_stop() { admin stop-deployment-group "$GROUP"; }
+cmd_group_deploy() {
+    local war=${1:-$REPO/target/thumbler.war}
+    [[ -f "$war" ]] || die "no WAR at $war (build it with mvn -B package)"
+    # One application name per domain: Payara refuses a second target with "Keys cannot be duplicate".
+    if admin list-applications server 2> /dev/null | grep -q "^$APP "; then
+        die "$APP is deployed on the domain's own server (the DAS): run undeploy first, then group-deploy"
+    fi
+    admin deploy --force=true --target "$GROUP" --name "$APP" --contextroot / "$war"
+}
+cmd_group_undeploy() { admin undeploy --target "$GROUP" "$APP"; }
+cmd_group_settings() { use_group; cmd_settings; }
+cmd_group_delete() {
+    # Undeployed first: an application left without a target still holds its name in the domain.
+    admin undeploy --target "$GROUP" "$APP" 2> /dev/null || true
+    # delete-instance leaves the files of an instance it finds running, and stop-deployment-group
+    # and stop-instance both returned while the instance's JVM was still exiting: wait for it.
+    local i dir
+    for ((i = 1; i <= INSTANCES; i++)); do
+        dir="$PAYARA_HOME/glassfish/nodes/localhost-$DOMAIN/thumbler-$i"
+        admin stop-instance "thumbler-$i" || true
+        wait_until_stopped "$dir" $((PORT_BASE + 100 * i + 48))
+        admin delete-instance "thumbler-$i" || true
+        if [[ -d "$dir" ]]; then
+            # Payara 6.2025.9 mostly keeps the instance's files ("The instance is running") although
+            # its JVM has exited and its admin port is closed (checked above): remove them, as its
+            # own delete-local-instance would.
+            rm -rf -- "$dir"
+            echo "thumbler-domain: removed the files of the stopped instance thumbler-$i ($dir)"
+        fi
+    done
+    admin delete-deployment-group "$GROUP" || true
+    admin delete-config thumbler-config
+}
+
+# Waits (up to a minute) until the instance in $1 has no live JVM and its admin port $2 is closed.
+wait_until_stopped() {
+    local pid _
+    for _ in {1..60}; do
+        pid=$(cat "$1/config/pid" 2> /dev/null || true)
+        if ! { [[ -n "$pid" ]] && kill -0 "$pid" 2> /dev/null; } && ! (exec 3<> "/dev/tcp/127.0.0.1/$2") 2> /dev/null; then
+            return 0
+        fi
+        sleep 1
+    done
+    die "instance in $1 is still running a minute after stop-instance"
+}
+
 cmd_status() {
     local_admin list-domains --domaindir "$DOMAIN_DIR"
     admin list-applications --long || true
+    admin list-instances --long 2> /dev/null || true
 }
 
 cmd_delete() {
@@ -255,5 +348,12 @@ case "${1:-}" in
     undeploy) cmd_undeploy ;;
     status) cmd_status ;;
     delete) cmd_delete ;;
+    group-create) cmd_group_create ;;
+    group-settings) cmd_group_settings ;;
+    group-start) cmd_group_start ;;
+    group-stop) cmd_group_stop ;;
+    group-deploy | group-redeploy) cmd_group_deploy "${2:-}" ;;
+    group-undeploy) cmd_group_undeploy ;;
+    group-delete) cmd_group_delete ;;
     *) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -72,6 +72,23 @@ final class PayaraServerDomain {
         return portBase + 86;
     }
 
+    /** HTTP port of deployment-group instance {@code i} (1-based): the script gives it the port base + 100 × i. */
+    int instanceHttpPort(int i) {
+        return portBase + 100 * i + 80;
+    }
+
+    /** Admin, HTTP, JMX and Data Grid ports of instance {@code i}. */
+    List<Integer> instancePorts(int i) {
+        int base = portBase + 100 * i;
+        return List.of(base + 48, base + 80, base + 86, base + 59);
+    }
+
+    /** The JVM of instance {@code i}, from its pid file under the distribution's node directory. */
+    long instancePid(int i) throws IOException {
+        return Long.parseLong(Files.readString(payaraHome.resolve("glassfish/nodes/localhost-thumbler/thumbler-" + i + "/config/pid"),
+                StandardCharsets.US_ASCII).trim());
+    }
+
     /** The domain's own directory: config/, logs/, and Thumbler's thumbler/{tmp,cache}. */
     Path dir() {
         return domains.resolve("thumbler");

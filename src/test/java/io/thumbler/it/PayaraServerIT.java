@@ -45,8 +45,10 @@ import io.thumbler.render.TempDirSweeper;
  * from the distribution Maven unpacked into {@code target/payara6}: the domain renders signed URLs
  * without naming the server software, shows Thumbler's MXBeans on its own JMX connector, listens on
  * loopback only, and an undeploy leaves it as it was before (no Thumbler MBeans, threads, open files
- * or work directories) so that redeploys need no restart. One domain for the whole class: created
- * (two boots: the second applies the JVM options) and deleted once, 1–3 minutes in all.
+ * or work directories) so that redeploys need no restart; last, a deployment group of two instances
+ * shares rendered variants. One domain for the whole class: created (two boots: the second applies
+ * the JVM options) and deleted once; with the group's two instance boots 3–4 minutes on a quiet
+ * 2-core machine, up to 8 under load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +64,8 @@ class PayaraServerIT {
     private PayaraServerDomain domain;
     private ThumblerClient client;
     private Path settings;
+    private boolean groupCreated;
+    private final List<Long> instancePids = new ArrayList<>();
 
     @BeforeAll
     void createDomainAndDeploy() throws Exception {
@@ -96,6 +100,14 @@ class PayaraServerIT {
             return;
         }
         try {
+            if (groupCreated) {
+                PayaraServerDomain.Result group = domain.attempt("group-delete");
+                for (long pid : instancePids) { // only if still the instance: a pid may be reused once it exits
+                    ProcessHandle.of(pid).filter(h -> h.info().commandLine().orElse("").contains("nodes/localhost-thumbler/thumbler-"))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+                assertThat(group.exitCode()).as(group.output()).isZero();
+            }
             if (Files.exists(domain.serverLog())) {
                 Files.copy(domain.serverLog(), work.resolve("server.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -235,6 +247,42 @@ class PayaraServerIT {
         domain.run("deploy", System.getProperty("thumbler.war", "target/thumbler.war"));
         HttpResponse<byte[]> r = client.getSigned(plainPath(fresh("w:36"), LADYBIRD, "jpg"));
         assertThat(r.statusCode()).as("the key left out of the file is gone from the domain: " + text(r)).isEqualTo(200);
+    }
+
+    /**
+     * A deployment group of two instances of the same domain (each its own JVM, started by the DAS)
+     * with {@code thumbler.cluster=true}: a variant rendered on one is a hit on the other, through
+     * Payara's Data Grid, and the instances too listen on loopback only.
+     */
+    @Test
+    @Order(7)
+    void aDeploymentGroupSharesRenditionsBetweenItsInstances() throws Exception {
+        domain.run("undeploy");
+        groupCreated = true;
+        domain.run("group-create");
+        domain.run("group-start");
+        for (int i = 1; i <= 2; i++) {
+            instancePids.add(domain.instancePid(i));
+        }
+        domain.run("group-deploy", System.getProperty("thumbler.war", "target/thumbler.war"));
+        ThumblerClient one = new ThumblerClient(new URL("http://127.0.0.1:" + domain.instanceHttpPort(1) + "/"));
+        ThumblerClient two = new ThumblerClient(new URL("http://127.0.0.1:" + domain.instanceHttpPort(2) + "/"));
+        String path = plainPath(fresh("rs:fill:60:40"), LADYBIRD, "jpg");
+
+        HttpResponse<byte[]> first = one.getSigned(path);
+        HttpResponse<byte[]> second = two.getSigned(path);
+
+        assertThat(first.statusCode()).as(text(first)).isEqualTo(200);
+        assertThat(StartedServers.cacheStatus(first)).isEqualTo("miss");
+        assertThat(second.statusCode()).as(text(second)).isEqualTo(200);
+        assertThat(StartedServers.cacheStatus(second)).as("instance 2 reads instance 1's render from the Data Grid").isEqualTo("hit");
+        assertThat(second.body()).isEqualTo(first.body());
+        for (int i = 1; i <= 2; i++) {
+            List<ListeningSockets.Listener> listeners = ListeningSockets.of(domain.instancePid(i));
+            assertThat(listeners).as("sockets of instance " + i).allMatch(ListeningSockets.Listener::loopback);
+            assertThat(listeners.stream().map(ListeningSockets.Listener::port).distinct().toList())
+                    .as("instance " + i + ": admin, HTTP, JMX and Data Grid").containsExactlyInAnyOrderElementsOf(domain.instancePorts(i));
+        }
     }
 
     /** Thumbler's temp and cache directories, which the script puts under the domain. */
