@@ -261,7 +261,14 @@ cmd_undeploy() { admin undeploy "$APP"; }
 # member; its grid stays as THUMBLER_DATA_GRID says.
 cmd_group_create() {
     use_group
-    local i members=""
+    local i members="" node="$PAYARA_HOME/glassfish/nodes/localhost-$DOMAIN"
+    # The local node's agent directory remembers the DAS it was made for; one left by a deleted
+    # domain of the same name made every create-instance fail (_validate-das-options).
+    if [[ -f "$node/agent/config/das.properties" ]] && ! grep -qx "agent.das.port=$ADMIN_PORT" "$node/agent/config/das.properties"; then
+        compgen -G "$node/thumbler-*" > /dev/null && die "$node holds instances of another domain named $DOMAIN; delete them first"
+        rm -rf -- "$node/agent"
+        echo "thumbler-domain: removed $node/agent, left by an earlier domain named $DOMAIN"
+    fi
     for ((i = 1; i <= INSTANCES; i++)); do
         members+="${members:+,}127.0.0.1:$((PORT_BASE + 100 * i + 59))"
     done
@@ -272,6 +279,8 @@ cmd_group_create() {
     for ((i = 1; i <= INSTANCES; i++)); do
         admin create-instance --node "localhost-$DOMAIN" --config "$CFG" --deploymentgroup "$GROUP" \
             --portbase $((PORT_BASE + 100 * i)) --systemproperties "HZ_LISTENER_PORT=$((PORT_BASE + 100 * i + 59))" "thumbler-$i"
+        # create-instance only warns when it cannot make the instance's files.
+        [[ -d "$node/thumbler-$i" ]] || die "create-instance made no directory for thumbler-$i in $node (see its output above)"
     done
     echo "thumbler-domain: deployment group $GROUP: HTTP on $HTTP_ADDRESS ports" \
         "$(for ((i = 1; i <= INSTANCES; i++)); do printf '%s ' $((PORT_BASE + 100 * i + 80)); done)"
@@ -292,8 +301,8 @@ cmd_group_settings() { use_group; cmd_settings; }
 cmd_group_delete() {
     # Undeployed first: an application left without a target still holds its name in the domain.
     admin undeploy --target "$GROUP" "$APP" 2> /dev/null || true
-    # delete-instance leaves the files of an instance it finds running, and stop-deployment-group
-    # and stop-instance both returned while the instance's JVM was still exiting: wait for it.
+    # Each instance is stopped and seen stopped (its JVM gone, its admin port closed) before it is
+    # deleted, so that the files removed below surely belong to no running server.
     local i dir
     for ((i = 1; i <= INSTANCES; i++)); do
         dir="$PAYARA_HOME/glassfish/nodes/localhost-$DOMAIN/thumbler-$i"
@@ -308,6 +317,9 @@ cmd_group_delete() {
             echo "thumbler-domain: removed the files of the stopped instance thumbler-$i ($dir)"
         fi
     done
+    # Nothing but the node's agent directory is left: it names this DAS, so it goes too.
+    local node="$PAYARA_HOME/glassfish/nodes/localhost-$DOMAIN"
+    compgen -G "$node/thumbler-*" > /dev/null || rm -rf -- "$node"
     admin delete-deployment-group "$GROUP" || true
     admin delete-config thumbler-config
 }

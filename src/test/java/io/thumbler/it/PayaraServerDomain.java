@@ -41,11 +41,15 @@ final class PayaraServerDomain {
         this.portBase = freePortBase();
     }
 
-    /** A port base whose admin, HTTP and JMX ports (+48, +80, +86) are free on loopback right now. */
+    /**
+     * A port base under which every port the script hands out is free on loopback right now: the
+     * domain's admin, HTTP and JMX ports (+48, +80, +86) and those of two group instances (the
+     * same plus the Data Grid's +59, at +100 and +200).
+     */
     private static int freePortBase() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = 20000 + 100 * ThreadLocalRandom.current().nextInt(300);
-            if (free(base + 48) && free(base + 80) && free(base + 86)) {
+            if (List.of(48, 80, 86, 148, 180, 186, 159, 248, 280, 286, 259).stream().allMatch(offset -> free(base + offset))) {
                 return base;
             }
         }
