@@ -130,6 +130,8 @@ cmd_configure() {
         "$CONFIG.admin-service.jmx-connector.system.address=127.0.0.1" \
         "$http1.xpowered-by=false" \
         "$http1.server-header=false" \
+        "$http1.timeout-seconds=10" \
+        "$http1.max-request-headers=50" \
         "$CONFIG.network-config.protocols.protocol.admin-listener.http.xpowered-by=false" \
         "$CONFIG.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64" \
         "$CONFIG.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8"
@@ -181,12 +183,14 @@ escape_colons() { printf '%s' "${1//:/\\:}"; }
 SECRETS=" thumbler.key thumbler.salt thumbler.admin-token thumbler.origin-secret thumbler.s3.secret-key thumbler.https.trust-store-password "
 
 cmd_settings() {
-    # Defaults that suit a domain: Thumbler's files under the domain (instance) directory, and a bad
-    # setting fails the deployment instead of exiting the JVM, which would take the domain down.
+    # Defaults that suit a domain: Thumbler's files under the domain (instance) directory, a bad
+    # setting fails the deployment instead of exiting the JVM, which would take the domain down, and
+    # the access log goes to server.log (a domain's standard output is not a log anyone collects).
     local -a props=(
         'thumbler.temp-dir=${com.sun.aas.instanceRoot}/thumbler/tmp'
         'thumbler.cache.dir=${com.sun.aas.instanceRoot}/thumbler/cache'
         'thumbler.exit-on-invalid-config=false'
+        'thumbler.access-log-target=log'
         "${DEFAULTS[@]}")
     local line key value n=0 aliases
     if [[ -n "$SETTINGS" ]]; then
