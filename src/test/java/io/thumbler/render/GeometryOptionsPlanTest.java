@@ -35,6 +35,8 @@ class GeometryOptionsPlanTest {
         "w:300/z:2|2560|1600|600|375",
         "w:300/z:0.5:2|2560|1600|150|375",      // zoom applies to each axis after the box is fitted
         "w:300/dpr:2|2560|1600|600|375",
+        "rs:fill:100:50/z:2:3|2560|1600|200|150",   // fill: the window is the box times the zoom of each axis
+        "rs:fill:100:50/dpr:2/z:1.5|2560|1600|300|150", // ... times the DPR as well
         "w:100/dpr:2|50|70|50|70",                 // dpr never enlarges a small source
         "w:100/dpr:2/el:1|50|70|200|280",
         "w:100/pd:10/dpr:2|2560|1600|240|165",     // padding scales with the DPR
