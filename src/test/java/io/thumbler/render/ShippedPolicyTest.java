@@ -161,33 +161,32 @@ class ShippedPolicyTest {
     /** HEIC is read, never written (HEVC encoding needs a patent licence). */
     @Test
     void heicIsNotWritable() throws Exception {
-        tmp = Files.createTempDirectory(dir, "tmp");
         Path out = dir.resolve("out.heic");
-        ProcessBuilder builder = new ProcessBuilder(BadInputs.CONVERT.toString(), "-define",
-                "registry:temporary-path=" + tmp, "jpeg:" + Path.of("samples/orientation_6.jpg").toAbsolutePath() + "[0]",
-                "-strip", "heic:" + out).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
-        ImageMagickSelfTest.configureChild(builder, policyDir);
-        Process process = builder.start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isNotZero();
+        assertThat(encodePortrait("heic:" + out, "-strip")).isNotZero();
         assertThat(Files.exists(out) ? Files.size(out) : 0).as("bytes written to out.heic").isZero();
     }
 
     @Test
     void avifIsWritable() throws Exception {
-        tmp = Files.createTempDirectory(dir, "tmp");
         Path out = dir.resolve("out.avif");
-        ProcessBuilder builder = new ProcessBuilder(BadInputs.CONVERT.toString(), "-define",
-                "registry:temporary-path=" + tmp, "jpeg:" + Path.of("samples/orientation_6.jpg").toAbsolutePath() + "[0]",
-                "-auto-orient", "-strip", "avif:" + out).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectErrorStream(true);
-        ImageMagickSelfTest.configureChild(builder, policyDir);
-        Process process = builder.start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
+        assertThat(encodePortrait("avif:" + out, "-auto-orient", "-strip")).isZero();
         ImageHeader header = HeaderSniffer.sniff(Files.readAllBytes(out));
         assertThat(header.format()).isEqualTo(ImageFormat.AVIF);
         assertThat(header.width() + "x" + header.height()).isEqualTo("50x70");
+    }
+
+    /** Writes samples/orientation_6.jpg to {@code output} under the shipped policy; the exit code. */
+    private int encodePortrait(String output, String... operations) throws Exception {
+        tmp = Files.createTempDirectory(dir, "tmp");
+        List<String> command = new ArrayList<>(List.of(BadInputs.CONVERT.toString(), "-define",
+                "registry:temporary-path=" + tmp, "jpeg:" + Path.of("samples/orientation_6.jpg").toAbsolutePath() + "[0]"));
+        command.addAll(List.of(operations));
+        command.add(output);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+        ImageMagickSelfTest.configureChild(builder, policyDir);
+        Process process = builder.start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     /** With the frame selector a 10 000-frame GIF costs one frame and writes one file. */
