@@ -83,6 +83,8 @@ class PayaraServerIT {
      * Signing key and salt of {@link ThumblerClient}; a preset with ':' and '=' in its value, which
      * asadmin's property syntax must carry through escaped.
      */
+    private static final String ADMIN_TOKEN = "payara-server-it-admin-token";
+
     private static String goodSettings() {
         HexFormat hex = HexFormat.of();
         return String.join("\n",
@@ -90,6 +92,7 @@ class PayaraServerIT {
                 "thumbler.key=" + hex.formatHex(ThumblerClient.KEY.key()),
                 "thumbler.salt=" + hex.formatHex(ThumblerClient.KEY.salt()),
                 "thumbler.presets=tiny=rs:fill:48:32/q:70",
+                "thumbler.admin-token=" + ADMIN_TOKEN,
                 "thumbler.local-filesystem-root=" + Path.of(System.getProperty("thumbler.samples", "samples")).toAbsolutePath(),
                 "");
     }
@@ -277,12 +280,39 @@ class PayaraServerIT {
         assertThat(second.statusCode()).as(text(second)).isEqualTo(200);
         assertThat(StartedServers.cacheStatus(second)).as("instance 2 reads instance 1's render from the Data Grid").isEqualTo("hit");
         assertThat(second.body()).isEqualTo(first.body());
+
+        // A purge asked of instance 1 reaches instance 2 over the same Data Grid (the clustered CDI
+        // event bus): instance 2 drops its copy and renders afresh.
+        HttpResponse<byte[]> purged = one.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(one.base()
+                + "/admin/cache/source?url=" + java.net.URLEncoder.encode("local:///" + LADYBIRD, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE());
+        assertThat(purged.statusCode()).as(text(purged)).isEqualTo(200);
+        assertThat(text(purged)).contains("\"otherNodesTold\":true").containsPattern("\"renditions\":[1-9]");
+        awaitPurgeFromAnotherNode(two);
+        HttpResponse<byte[]> afterPurge = two.getSigned(path);
+        assertThat(afterPurge.statusCode()).isEqualTo(200);
+        assertThat(StartedServers.cacheStatus(afterPurge)).as("instance 2 after instance 1's purge").isEqualTo("miss");
         for (int i = 1; i <= 2; i++) {
             List<ListeningSockets.Listener> listeners = ListeningSockets.of(domain.instancePid(i));
             assertThat(listeners).as("sockets of instance " + i).allMatch(ListeningSockets.Listener::loopback);
             assertThat(listeners.stream().map(ListeningSockets.Listener::port).distinct().toList())
                     .as("instance " + i + ": admin, HTTP, JMX and Data Grid").containsExactlyInAnyOrderElementsOf(domain.instancePorts(i));
         }
+    }
+
+    /** Waits until {@code instance} has applied a purge announced by another node (asynchronous). */
+    private static void awaitPurgeFromAnotherNode(ThumblerClient instance) throws InterruptedException {
+        String stats = "";
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<byte[]> r = instance.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(instance.base() + "/admin/cache/stats")).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
+            stats = text(r);
+            if (stats.matches("(?s).*\"purgesFromOtherNodes\":[1-9].*")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("instance did not apply the other instance's purge within 20 s: " + stats);
     }
 
     /** Thumbler's temp and cache directories, which the script puts under the domain. */
