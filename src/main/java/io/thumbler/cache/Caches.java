@@ -6,13 +6,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -29,13 +23,7 @@ import io.thumbler.render.ImageMagickSetup;
  * <p>When the caches cannot be opened (the directory cannot be made, another process holds it)
  * Thumbler logs why and runs without them: a cache is an optimisation, never a reason to be down.
  */
-@Singleton
-// No container transactions: nothing here is transactional, and a JTA transaction per call
-// (the default) was measured as a large share of a cache hit's CPU.
-@TransactionManagement(TransactionManagementType.BEAN)
-@Startup
-@DependsOn("ImageMagickSetup")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class Caches {
 
     private static final Logger LOG = Logger.getLogger(Caches.class.getName());

@@ -1,6 +1,5 @@
 package io.thumbler.cache;
 
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +25,7 @@ public class CachesReadiness implements HealthCheck {
         String state;
         try {
             state = caches.state();
-        } catch (EJBException e) {
+        } catch (RuntimeException e) {
             state = "starting";
         }
         return HealthCheckResponse.named("caches").up().withData("state", state).build();

@@ -9,12 +9,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
@@ -25,10 +20,7 @@ import io.thumbler.source.Originals;
  * For the quick start ({@code THUMBLER_PRINT_EXAMPLE_URLS=true}): prints ready-to-click, signed
  * URLs for a few of the local sample originals, so a new user sees a thumbnail in one click.
  */
-@Singleton
-@TransactionManagement(TransactionManagementType.BEAN)
-@Startup
-@DependsOn("RenderPool")
+@ApplicationScoped
 public class ExampleUrls {
 
     private static final Logger LOG = Logger.getLogger(ExampleUrls.class.getName());
@@ -42,7 +34,7 @@ public class ExampleUrls {
     @Inject
     Originals originals;
 
-    @PostConstruct
+    /** Called by {@link ApplicationStartup} once everything is up. */
     void print() {
         if (!config.bool("thumbler.print-example-urls", false)) {
             return;

@@ -1,6 +1,5 @@
 package io.thumbler.ops;
 
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,7 +22,7 @@ public class ImageMagickReadiness implements HealthCheck {
         String reason;
         try {
             reason = imageMagick.notReadyReason();
-        } catch (EJBException e) {
+        } catch (RuntimeException e) {
             // A health probe can arrive while the startup beans are still being created.
             return HealthCheckResponse.named("imagemagick").down().withData("reason", "starting").build();
         }

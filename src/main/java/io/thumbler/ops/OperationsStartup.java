@@ -5,13 +5,8 @@ import java.util.List;
 
 import javax.management.ObjectName;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.thumbler.jmx.MXBeans;
@@ -22,10 +17,7 @@ import io.thumbler.jmx.MXBeans;
  * in the platform MBean server (what remote JMX, JConsole and VisualVM see), and the application
  * metrics; listens for SIGTERM ({@link ShutdownSignal}). Other features add their own MXBeans (the cache's {@code type=Caches}) the same way.
  */
-@Singleton
-@TransactionManagement(TransactionManagementType.BEAN)
-@Startup
-@DependsOn("RenderPool")
+@ApplicationScoped
 public class OperationsStartup {
 
     public static final String DOMAIN = MXBeans.DOMAIN;
@@ -47,7 +39,7 @@ public class OperationsStartup {
 
     private final List<ObjectName> registered = new ArrayList<>();
 
-    @PostConstruct
+    /** Called by {@link ApplicationStartup}; undone when the application stops. */
     void publish() {
         register("RenderPool", renderPool, RenderPoolMXBean.class);
         register("Sources", sources, SourcesMXBean.class);

@@ -3,11 +3,7 @@ package io.thumbler.ops;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -32,9 +28,7 @@ import io.thumbler.thumbnails.ConfiguredWatermark;
  * Payara Micro would otherwise stay up and answer 404 to everything, which looks healthy to a
  * process supervisor. Set {@code THUMBLER_EXIT_ON_INVALID_CONFIG=false} to only fail the deployment.
  */
-@Singleton
-@TransactionManagement(TransactionManagementType.BEAN)
-@Startup
+@ApplicationScoped
 public class StartupCheck {
 
     private static final Logger LOG = Logger.getLogger(StartupCheck.class.getName());
@@ -57,7 +51,7 @@ public class StartupCheck {
     @Inject
     Instance<ConfiguredWatermark> watermark;
 
-    @PostConstruct
+    /** Called first by {@link ApplicationStartup}; throws (and, unless told otherwise, exits the JVM with 2) on a bad setting. */
     void validate() {
         try {
             SignaturePolicy policy = signatures.get();

@@ -3,7 +3,6 @@ package io.thumbler.ops;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,7 +39,7 @@ public class TempDirReadiness implements HealthCheck {
         Path dir;
         try {
             dir = imageMagick.settings().tempDir();
-        } catch (EJBException e) {
+        } catch (RuntimeException e) {
             // A probe can arrive while the startup beans are still being created.
             return HealthCheckResponse.named("temp-dir").down().withData("reason", "starting").build();
         }

@@ -9,13 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
@@ -31,11 +25,7 @@ import io.thumbler.transform.Transform;
  * our limits in force, SVG and MVG refused, a JPEG renders) and then a canary through the real
  * render path. Until both passed, readiness is DOWN with the reason.
  */
-@Singleton
-@TransactionManagement(TransactionManagementType.BEAN)
-@Startup
-@DependsOn("StartupCheck")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class ImageMagickSetup {
 
     private static final Logger LOG = Logger.getLogger(ImageMagickSetup.class.getName());

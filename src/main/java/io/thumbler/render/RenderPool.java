@@ -14,9 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
@@ -42,8 +40,6 @@ import io.thumbler.error.ThumblerException;
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
-@Startup
-@DependsOn("ImageMagickSetup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RenderPool {
 

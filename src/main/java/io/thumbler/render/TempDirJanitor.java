@@ -1,16 +1,15 @@
 package io.thumbler.render;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
@@ -18,29 +17,45 @@ import jakarta.inject.Inject;
  * leaves its {@code magick-*} spill files behind): at startup and every ten minutes, work
  * directories older than a few render deadlines.
  */
-@Singleton
-@TransactionManagement(TransactionManagementType.BEAN)
-@Startup
-@DependsOn("ImageMagickSetup")
+@ApplicationScoped
 public class TempDirJanitor {
+
+    /** How often the sweep runs after the first one at startup. */
+    static final Duration INTERVAL = Duration.ofMinutes(10);
 
     private static final Logger LOG = Logger.getLogger(TempDirJanitor.class.getName());
 
     @Inject
     ImageMagickSetup imageMagick;
 
-    private TempDirSweeper sweeper;
+    /** The container's scheduler: its threads are managed (and stopped) by the server, not by Thumbler. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-    @PostConstruct
-    void start() {
+    private TempDirSweeper sweeper;
+    private ScheduledFuture<?> schedule;
+
+    /**
+     * Sweeps once now, then every {@link #INTERVAL}. Called at startup (after the settings were
+     * validated); a plain scheduled task rather than an EJB timer, so no timer service or timer
+     * database is involved.
+     */
+    public void start() {
         RenderSettings settings = imageMagick.settings();
         // Older than three deadlines plus a minute: no live render can still own it.
         Duration maxAge = settings.renderTimeout().multipliedBy(3).plusMinutes(1);
         sweeper = new TempDirSweeper(settings.tempDir(), maxAge);
         sweep();
+        schedule = scheduler.scheduleWithFixedDelay(this::sweep, INTERVAL.toMinutes(), INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
 
-    @Schedule(minute = "*/10", hour = "*", persistent = false)
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
     void sweep() {
         try {
             TempDirSweeper.Sweep s = sweeper.sweep();

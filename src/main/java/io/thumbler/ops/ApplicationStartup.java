@@ -1,0 +1,64 @@
+package io.thumbler.ops;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.thumbler.cache.Caches;
+import io.thumbler.render.ImageMagickSetup;
+import io.thumbler.render.RenderPool;
+import io.thumbler.render.TempDirJanitor;
+
+/**
+ * Starts the application in one written-down order when it is deployed: validate every setting
+ * (a bad one stops here, naming the key), prepare ImageMagick (policy, self-test, canary), open the
+ * caches (the renderer's version is part of their keys), start the render pool and the temp-dir
+ * sweeper, then publish the operations views and, for the quick start, print example URLs.
+ *
+ * <p>The beans are plain CDI beans created on first use; this observer is what makes "first use"
+ * happen at deployment and in this order, instead of a chain of EJB {@code @Startup @DependsOn}
+ * singletons. The render pool stays an EJB (a container-managed executor of renders).
+ */
+@ApplicationScoped
+public class ApplicationStartup {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Inject
+    StartupCheck settings;
+
+    @Inject
+    ImageMagickSetup imageMagick;
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    RenderPool renderPool;
+
+    @Inject
+    TempDirJanitor janitor;
+
+    @Inject
+    OperationsStartup operations;
+
+    @Inject
+    ExampleUrls exampleUrls;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        long t0 = System.nanoTime();
+        settings.validate();
+        boolean ready = imageMagick.ready();
+        String cacheState = caches.state();
+        int slots = renderPool.concurrency();
+        janitor.start();
+        operations.publish();
+        exampleUrls.print();
+        LOG.info(() -> "started in " + (System.nanoTime() - t0) / 1_000_000 + " ms: ImageMagick "
+                + (ready ? "ready" : "NOT ready (" + imageMagick.notReadyReason() + ")") + ", caches " + cacheState
+                + ", " + slots + " render slot(s)");
+    }
+}
