@@ -80,8 +80,19 @@ final class ThumblerClient {
     }
 
     HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            try {
+                return http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException stale) {
+                // The server closes a connection idle for 10 s; a request sent on a pooled one just as
+                // it closes fails (EOF, broken pipe). Browsers and CloudFront send an idempotent
+                // request once more on a new connection; so does this client, once.
+                if (!built.method().equals("GET") && !built.method().equals("HEAD")) {
+                    throw stale;
+                }
+                return http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {
