@@ -292,6 +292,10 @@ class PayaraServerIT {
         HttpResponse<byte[]> afterPurge = two.getSigned(path);
         assertThat(afterPurge.statusCode()).isEqualTo(200);
         assertThat(StartedServers.cacheStatus(afterPurge)).as("instance 2 after instance 1's purge").isEqualTo("miss");
+        // The domain's own server too: no EJB timer database (Thumbler uses no EJB timer) or anything else
+        // on another interface once the group runs.
+        assertThat(ListeningSockets.of(domain.pid())).as("sockets of the domain's server with the group running")
+                .allMatch(ListeningSockets.Listener::loopback);
         for (int i = 1; i <= 2; i++) {
             List<ListeningSockets.Listener> listeners = ListeningSockets.of(domain.instancePid(i));
             assertThat(listeners).as("sockets of instance " + i).allMatch(ListeningSockets.Listener::loopback);
