@@ -90,8 +90,8 @@ class ClusterIT {
         // With clustering on, the Data Grid binds the interface it is given, not every interface:
         // Hazelcast's open-source edition has no member authentication, so the network is the guard.
         for (Process node : nodes) {
-            assertThat(StartedServers.listeningAddresses(node.pid())).as("TCP listeners of a clustered node")
-                    .isNotEmpty().allMatch(a -> a.startsWith("127.0.0.1:"));
+            assertThat(ListeningSockets.of(node.pid())).as("TCP listeners of a clustered node")
+                    .isNotEmpty().allMatch(ListeningSockets.Listener::loopback);
         }
 
         String path = "/rs:fit:90:90/cb:" + ThumblerClient.RUN + "/plain/local:%2F%2F%2FLadyBird.jpg@jpg";
