@@ -91,11 +91,19 @@ public final class FailSafeCache<E, V> {
         }
     }
 
-    /** Replaces the entry atomically with {@code change(current)} ({@code current} is null when absent). */
+    /**
+     * Replaces the entry atomically with {@code change(current)} ({@code current} is null when absent).
+     * When {@code change} returns {@code current} itself nothing is written: a disk tier would
+     * otherwise rewrite an unchanged entry (the source index on every request that records a path).
+     */
     public void update(String key, UnaryOperator<E> change) {
         try {
             cache.invoke(key, (entry, args) -> {
-                entry.setValue(change.apply(entry.exists() ? entry.getValue() : null));
+                E current = entry.exists() ? entry.getValue() : null;
+                E next = change.apply(current);
+                if (next != current) {
+                    entry.setValue(next);
+                }
                 return null;
             });
         } catch (RuntimeException e) {

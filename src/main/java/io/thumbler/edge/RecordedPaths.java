@@ -4,8 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.thumbler.cache.CacheKeys;
 import io.thumbler.cache.OpenCaches;
 import io.thumbler.config.ConfigReader;
+import io.thumbler.source.SourceUri;
 
 /**
  * Records, per source, the request paths this node answered, so that a purge can invalidate them at
@@ -30,12 +32,12 @@ public class RecordedPaths {
     }
 
     /**
-     * @param purgeId  {@link io.thumbler.cache.CacheKeys#purgeId} of the request's source
+     * @param source   the request's source (recorded under its {@link CacheKeys#purgeId}, only when recording)
      * @param rawPath  the request URI exactly as received, which is the path CloudFront caches under
      */
-    public void record(String purgeId, String rawPath) {
+    public void record(SourceUri source, String rawPath) {
         if (recording) {
-            caches.stores().ifPresent(s -> s.index().addPath(purgeId, rawPath));
+            caches.stores().ifPresent(s -> s.index().addPath(CacheKeys.purgeId(source), rawPath));
         }
     }
 }

@@ -63,7 +63,7 @@ public class ThumbnailsResource {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         Variant v = thumbnailer.variant(raw.signature(), raw.afterSignature(), accept, timings);
         // A valid URL of the source: CloudFront may cache it under this path from now on.
-        recordedPaths.record(CacheKeys.purgeId(v.source()), request.getRequestURI());
+        recordedPaths.record(v.source(), request.getRequestURI());
         if (CacheHeaders.matches(ifNoneMatch, v.etag())) {
             timings.cacheStatus(v.known().remembered() ? "hit" : "miss");
             // Known again, so that the URL's next 304s and hits skip JAX-RS (a client that only
