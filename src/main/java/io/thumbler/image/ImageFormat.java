@@ -64,7 +64,6 @@ public enum ImageFormat {
         return writable;
     }
 
-    /** Whether an original in this format keeps it when the URL names no output format. */
     /**
      * Whether the format's encoder trades quality for size: {@code quality} and {@code max_bytes}
      * apply to it; the others are written losslessly whatever the URL asks.
@@ -73,6 +72,7 @@ public enum ImageFormat {
         return this == JPEG || this == WEBP || this == AVIF;
     }
 
+    /** Whether an original in this format keeps it when the URL names no output format. */
     public boolean keptWhenUnnamed() {
         return keptWhenUnnamed;
     }

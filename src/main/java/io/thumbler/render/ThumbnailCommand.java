@@ -103,7 +103,9 @@ public final class ThumbnailCommand {
         Path prepared = tempDir.resolve(PREPARED_WATERMARK_FILE);
         op.openOperation();
         op.addImage(w.header().format().coder() + ":" + tempDir.resolve(WATERMARK_FILE) + "[0]");
-        op.autoOrient();
+        // Upright by the orientation Java read, as for originals: ImageMagick 6 ignores PNG and WebP EXIF
+        // orientation, and the layout was sized from the upright dimensions.
+        SourceReading.orient(op, w.header().orientation());
         op.addRawArgs("-resize", l.width() + "x" + l.height() + "!");
         op.alpha("set");
         if (l.tiled()) {

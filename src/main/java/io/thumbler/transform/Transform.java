@@ -85,8 +85,6 @@ public final class Transform {
     /** The security options of the URL, which can only tighten the server's limits. */
     public SecurityOptions security() { return v.security; }
 
-    /** URL quality, kept for callers that predate {@link Encoding}. */
-
     /** The output format named by the {@code format} option, if any (an extension like {@code png}). */
     public Optional<String> format() { return v.encoding.format(); }
 
