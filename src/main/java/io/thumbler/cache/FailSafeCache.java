@@ -26,7 +26,8 @@ public final class FailSafeCache<E, V> {
 
     /**
      * @param decode throws {@link IllegalArgumentException} (or anything) for an entry it cannot read;
-     *               such an entry is removed
+     *               such an entry is removed, and counted as a failure unless it is an
+     *               {@link OutdatedEntryException}
      */
     public FailSafeCache(String name, Cache<String, E> cache, Function<V, E> encode, Function<E, V> decode,
                          CacheFailures failures) {
@@ -55,6 +56,10 @@ public final class FailSafeCache<E, V> {
             V value = decode.apply(entry);
             hits.increment();
             return value;
+        } catch (OutdatedEntryException e) {
+            remove(key);
+            misses.increment();
+            return null;
         } catch (RuntimeException e) {
             failures.record(name, "decode", e);
             remove(key);

@@ -1,12 +1,11 @@
 package io.thumbler.cache;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import io.thumbler.http.RequestTimings;
 
 /**
  * Rendered variants by key: from the local tiers or the cluster tier ({@code hit}), rendered once
@@ -30,26 +29,49 @@ public class RenditionCache {
     public record Rendered(CachedRendition rendition, boolean cacheable) {
     }
 
+    /** How a request's rendition was found. */
+    public enum Outcome {
+        /** In a tier (or rendered meanwhile by a request this one did not wait for). */
+        HIT,
+        /** Rendered for this request (always, when caching is off). */
+        MISS,
+        /** Rendered for another request of the same key, which this one waited for. */
+        COALESCED;
+
+        /** {@code hit}, {@code miss} or {@code coalesced}: the word in headers, logs and metrics. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param rendered    the rendition and whether it is the one kept under the key
+     * @param outcome     how it was found
+     * @param lookupNanos how long the first lookup in the tiers took; 0 when caching is off
+     */
+    public record Answer(Rendered rendered, Outcome outcome, long lookupNanos) {
+    }
+
     /**
      * @param key      {@link CacheKeys#rendition}
      * @param sourceId {@link CacheKeys#purgeId}, to index the key
      * @param render   fetches and renders on a miss
-     * @return the rendition, and whether it is the one kept under {@code key} (false when caching is
-     *         off, or when the render found another version of the original than the key names)
+     * @return the rendition, whether it is the one kept under {@code key} (false when caching is
+     *         off, or when the render found another version of the original than the key names), and
+     *         how it was found, for the caller to report
      */
-    public Rendered rendition(String key, String sourceId, Supplier<Rendered> render, RequestTimings timings) {
+    public Answer rendition(String key, String sourceId, Supplier<Rendered> render) {
         Optional<CacheStores> stores = caches.stores();
         if (stores.isEmpty()) {
-            timings.cacheStatus("miss");
-            return new Rendered(render.get().rendition(), false);
+            return new Answer(new Rendered(render.get().rendition(), false), Outcome.MISS, 0);
         }
         // A copy from the cluster tier is indexed here too: a purge announced by another node finds it
         // through this node's index.
-        CachedRendition cached = timings.time("lookup",
-                () -> stores.get().renditions().get(key, () -> stores.get().index().addRendition(sourceId, key)));
+        long lookupStart = System.nanoTime();
+        CachedRendition cached = stores.get().renditions().get(key, () -> stores.get().index().addRendition(sourceId, key));
+        long lookupNanos = Math.max(1, System.nanoTime() - lookupStart);
         if (cached != null) {
-            timings.cacheStatus("hit");
-            return new Rendered(cached, true);
+            return new Answer(new Rendered(cached, true), Outcome.HIT, lookupNanos);
         }
         SingleFlight.Outcome<Rendered> outcome = renders.load(key, caches.settings().coalesceWait(), () -> {
             CachedRendition stored = stores.get().renditions().get(key);
@@ -62,12 +84,11 @@ public class RenditionCache {
             }
             return r;
         });
-        timings.cacheStatus(switch (outcome.source()) {
-            case LOADED -> "miss";
-            case COALESCED -> "coalesced";
-            case CACHED -> "hit";
-        });
-        return outcome.value();
+        return new Answer(outcome.value(), switch (outcome.source()) {
+            case LOADED -> Outcome.MISS;
+            case COALESCED -> Outcome.COALESCED;
+            case CACHED -> Outcome.HIT;
+        }, lookupNanos);
     }
 
     /** The rendition kept under {@code key}, or {@code null}: a lookup that never renders. */

@@ -101,9 +101,10 @@ public class SourceFactsCache {
         return facts;
     }
 
+    /** The only place an arriving original's header is read: the render of this version takes it from the facts. */
     static SourceFacts factsOf(Original original) {
         ImageHeader header = HeaderSniffer.sniff(original.bytes());
-        return new SourceFacts(original.version(), header.format(), header.frames() > 1, original.lastModified(), Instant.now());
+        return new SourceFacts(original.version(), header, original.lastModified(), Instant.now());
     }
 
     /** The fetches that learning started, and the requests that shared one. */

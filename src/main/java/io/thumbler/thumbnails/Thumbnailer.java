@@ -176,12 +176,20 @@ public class Thumbnailer {
      * does, and is not kept a second time among the renditions, whose tiers are sized for thumbnails.
      */
     public Thumbnail thumbnail(Variant v, RequestTimings timings) {
-        RenditionCache.Rendered answer = v.passthrough() ? render(v, timings)
-                : renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings), timings);
+        RenditionCache.Rendered answer = v.passthrough() ? render(v, timings) : cachedOrRendered(v, timings);
         CachedRendition r = answer.rendition();
         return new Thumbnail(r.bytes(), r.format(), r.width(), r.height(), r.lastModified(),
                 v.transform().delivery().expires(), v.contentDisposition(r.format()),
                 v.negotiated(), answer.cacheable());
+    }
+
+    private RenditionCache.Rendered cachedOrRendered(Variant v, RequestTimings timings) {
+        RenditionCache.Answer answer = renditions.rendition(v.key(), CacheKeys.purgeId(v.source()), () -> render(v, timings));
+        if (answer.lookupNanos() > 0) {
+            timings.add("lookup", answer.lookupNanos() / 1e6);
+        }
+        timings.cacheStatus(answer.outcome().label());
+        return answer.rendered();
     }
 
     /** An {@code /info} answer: the original's facts and which of them the URL asked for. */
@@ -249,7 +257,7 @@ public class Thumbnailer {
         try {
             rendition = renderPool.render(() -> {
                 Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
-                ImageHeader header = checkedHeader(v.source(), original, v.transform());
+                ImageHeader header = checkedHeader(v, original);
                 used[0] = original;
                 renderStart[0] = System.nanoTime();
                 return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality(), watermark.image());
@@ -275,31 +283,34 @@ public class Thumbnailer {
     private RenditionCache.Rendered passOriginal(Variant v, RequestTimings timings) {
         String version = v.known().facts().version();
         Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
-        ImageHeader header = checkedHeader(v.source(), original, v.transform());
+        ImageHeader header = checkedHeader(v, original);
         CachedRendition r = new CachedRendition(original.bytes(), header.format(), header.width(), header.height(),
                 original.lastModified());
         return new RenditionCache.Rendered(r, false);
     }
 
     /**
-     * The original's header, within the limits. An original beyond the server's limits fails every
+     * The original's header, within the limits: the one read when the source's facts were learned, or,
+     * when the origin has meanwhile answered with another version, this original's own. An original
+     * beyond the server's limits fails every
      * variant of it, so the refusal is remembered for the source (as a header the sniffer refuses is
      * while the facts are learned): the next variant is refused without fetching the original again.
      * A refusal by the URL's own security options concerns that URL only, and is remembered under
      * its key by the caller.
      */
-    private ImageHeader checkedHeader(SourceUri source, Original original, Transform transform) {
+    private ImageHeader checkedHeader(Variant v, Original original) {
+        SourceFacts facts = v.known().facts();
         ImageHeader header;
         try {
-            header = HeaderSniffer.sniff(original.bytes());
+            header = original.version().equals(facts.version()) ? facts.header() : HeaderSniffer.sniff(original.bytes());
             renderSettings.limits().check(header, original.bytes().length);
         } catch (ThumblerException e) {
             if (e.kind().repeatsForSource()) {
-                recentFailures.remember(sourceFailureKey(source), e);
+                recentFailures.remember(sourceFailureKey(v.source()), e);
             }
             throw e;
         }
-        UrlLimits.check(header, original.bytes().length, renderSettings.limits(), transform.security());
+        UrlLimits.check(header, original.bytes().length, renderSettings.limits(), v.transform().security());
         return header;
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.source.Original;
 
 /** The real Ehcache manager on a temporary directory: persistence, purge, the cluster layer. */
@@ -123,7 +124,7 @@ class CacheStoresTest {
             }
             stores.originals().put("a-orig", new Original(new byte[] {1}, "v1", Optional.empty()));
             stores.index().addOriginal("local:///a.jpg", "a-orig");
-            stores.facts().put("local:///a.jpg", new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty(), java.time.Instant.now()));
+            stores.facts().put("local:///a.jpg", new SourceFacts("v1", new ImageHeader(ImageFormat.JPEG, 8, 8, 1, 1, false, "RGB"), Optional.empty(), java.time.Instant.now()));
             stores.index().addPath("local:///a.jpg", "/sig/rs:fit:300:300/plain/local:%2F%2F%2Fa.jpg@jpg");
             stores.renditions().put("b-300", rendition("b"));
             stores.index().addRendition("local:///b.jpg", "b-300");

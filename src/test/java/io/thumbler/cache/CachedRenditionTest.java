@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.source.Original;
 
 class CachedRenditionTest {
@@ -71,9 +72,21 @@ class CachedRenditionTest {
         assertThat(o.bytes()).containsExactly(7);
         assertThat(o.version()).isEqualTo("\"etag|with|bars\"");
 
-        SourceFacts f = new SourceFacts("\"etag|with|bars\"", ImageFormat.GIF, true, Optional.of(Instant.ofEpochMilli(5)), Instant.ofEpochMilli(7));
+        SourceFacts f = new SourceFacts("\"etag|with|bars\"", new ImageHeader(ImageFormat.GIF, 640, 480, 12, 1, true, "PALETTE"),
+                Optional.of(Instant.ofEpochMilli(5)), Instant.ofEpochMilli(7));
         assertThat(SourceFacts.decode(f.encode())).isEqualTo(f);
-        SourceFacts still = new SourceFacts("1234-5678", ImageFormat.JPEG, false, Optional.empty(), Instant.ofEpochMilli(1_700_000_000_000L));
+        assertThat(f.animated()).isTrue();
+        SourceFacts still = new SourceFacts("1234-5678", new ImageHeader(ImageFormat.JPEG, 4000, 3000, 1, 6, false, "CMYK"),
+                Optional.empty(), Instant.ofEpochMilli(1_700_000_000_000L));
         assertThat(SourceFacts.decode(still.encode())).isEqualTo(still);
+        assertThat(still.animated()).isFalse();
+    }
+
+    @Test
+    void sourceFactsAnEarlierBuildWroteAreOutdatedNotCorrupt() {
+        // The form before the header was kept: format (+ when animated), modified, learned, version.
+        assertThatThrownBy(() -> SourceFacts.decode("JPEG||1700000000000|v1")).isInstanceOf(OutdatedEntryException.class);
+        assertThatThrownBy(() -> SourceFacts.decode("h:JPEG,1,1|||v1"))
+                .isInstanceOf(IllegalArgumentException.class).isNotInstanceOf(OutdatedEntryException.class);
     }
 }

@@ -80,6 +80,20 @@ class FailSafeCacheTest {
     }
 
     @Test
+    void anEntryAnEarlierBuildWroteIsAMissAndIsRemovedButIsNoFailure() {
+        CacheFailures failures = new CacheFailures();
+        try (CacheStores stores = CacheStores.open(CacheStoresTest.settings(dir), failures,
+                URI.create("urn:thumbler-test-" + UUID.randomUUID()), null)) {
+            // Source facts as builds before the header was kept wrote them: format, modified, learned, version.
+            stores.facts().jcache().put("local:///a.jpg", "JPEG||1700000000000|v1");
+            assertThat(stores.facts().get("local:///a.jpg")).isNull();
+            assertThat(stores.facts().jcache().containsKey("local:///a.jpg")).isFalse();
+            assertThat(failures.count(stores.facts().name())).isZero();
+            assertThat(stores.facts().misses()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void storeFailuresInsideEhcacheAreCountedByTheResilienceStrategy() {
         CacheFailures failures = new CacheFailures();
         java.util.List<String> obliterated = new java.util.ArrayList<>();

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.thumbler.error.ErrorKind;
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.HeaderSniffer;
 import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.source.Original;
 import io.thumbler.source.SourceUri;
 
@@ -100,11 +102,14 @@ class SourceFactsCacheTest {
         assertThat(known.stale()).isFalse();
         assertThat(known.remembered()).isFalse();
         assertThat(known.facts().version()).isEqualTo("v2");
+        assertThat(known.facts().header()).as("read once on arrival, for the render to use")
+                .isEqualTo(HeaderSniffer.sniff(jpeg));
+        assertThat(stores.facts().get(CacheKeys.sourceId(CAT)).header()).isEqualTo(known.facts().header());
     }
 
     private void rememberLearnedAgo(Duration age) {
         stores.facts().put(CacheKeys.sourceId(CAT),
-                new SourceFacts("v1", ImageFormat.JPEG, false, Optional.empty(), Instant.now().minus(age)));
+                new SourceFacts("v1", new ImageHeader(ImageFormat.JPEG, 8, 8, 1, 1, false, "RGB"), Optional.empty(), Instant.now().minus(age)));
     }
 
     private Supplier<Original> failing(ErrorKind status) {
