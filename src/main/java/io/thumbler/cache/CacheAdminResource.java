@@ -35,7 +35,7 @@ import io.thumbler.security.AdminToken;
 public class CacheAdminResource {
 
     @Inject
-    Caches caches;
+    CacheLifecycle caches;
 
     @Inject
     SourcePurge purge;

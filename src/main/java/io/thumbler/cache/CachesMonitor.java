@@ -22,7 +22,7 @@ public class CachesMonitor implements CachesMXBean {
     private static final CacheCounters UNKNOWN = new CacheCounters(-1, -1, -1, -1, -1, -1, -1, -1);
 
     @Inject
-    Caches caches;
+    CacheLifecycle caches;
 
     @Inject
     RenditionCache renditionCache;

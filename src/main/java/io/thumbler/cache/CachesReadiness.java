@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class CachesReadiness implements HealthCheck {
 
     @Inject
-    Caches caches;
+    CacheLifecycle caches;
 
     @Override
     public HealthCheckResponse call() {

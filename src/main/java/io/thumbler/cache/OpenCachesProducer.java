@@ -5,12 +5,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-/** Hands out {@link OpenCaches}: one EJB call per injection point, none per request. */
+/** Hands out {@link OpenCaches}: one call per injection point, none per request. */
 @ApplicationScoped
 public class OpenCachesProducer {
 
     @Inject
-    Caches caches;
+    CacheLifecycle caches;
 
     @Produces
     @Dependent

@@ -23,7 +23,7 @@ public record RequestCompleted(String method, String path, int status, long byte
         return fetchMillis > 0;
     }
 
-    /** Whether the request reached the render pool. */
+    /** Whether the request reached the render slots. */
     public boolean rendered() {
         return renderMillis > 0;
     }

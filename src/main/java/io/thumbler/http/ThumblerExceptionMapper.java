@@ -45,7 +45,7 @@ public class ThumblerExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * Overload is load shedding doing its job (counted as {@code Rejected} by the render pool's MXBean,
+     * Overload is load shedding doing its job (counted as {@code Rejected} by the RenderPool MXBean,
      * in {@code errors_total{type="queue"}}, and summarised once a minute): a line per refusal would
      * flood the log, in the very burst it answers. Other server errors are warnings; client errors
      * with an internal detail are information.

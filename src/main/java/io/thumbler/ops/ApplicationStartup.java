@@ -7,20 +7,20 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.thumbler.cache.Caches;
+import io.thumbler.cache.CacheLifecycle;
 import io.thumbler.render.ImageMagickSetup;
-import io.thumbler.render.RenderPool;
-import io.thumbler.render.TempDirJanitor;
+import io.thumbler.render.RenderSlots;
+import io.thumbler.render.TempDirSweepSchedule;
 
 /**
  * Starts the application in one written-down order when it is deployed: validate every setting
  * (a bad one stops here, naming the key), prepare ImageMagick (policy, self-test, canary), open the
- * caches (the renderer's version is part of their keys), start the render pool and the temp-dir
+ * caches (the renderer's version is part of their keys), start the render slots and the temp-dir
  * sweeper, then publish the operations views and, for the quick start, print example URLs.
  *
  * <p>The beans are plain CDI beans created on first use; this observer is what makes "first use"
  * happen at deployment and in this order, instead of a chain of EJB {@code @Startup @DependsOn}
- * singletons. The render pool stays an EJB (a container-managed executor of renders).
+ * singletons. The render slots stay an EJB (a container-managed executor of renders).
  */
 @ApplicationScoped
 public class ApplicationStartup {
@@ -34,13 +34,13 @@ public class ApplicationStartup {
     ImageMagickSetup imageMagick;
 
     @Inject
-    Caches caches;
+    CacheLifecycle caches;
 
     @Inject
-    RenderPool renderPool;
+    RenderSlots renderSlots;
 
     @Inject
-    TempDirJanitor janitor;
+    TempDirSweepSchedule sweepSchedule;
 
     @Inject
     OperationsStartup operations;
@@ -53,8 +53,8 @@ public class ApplicationStartup {
         settings.validate();
         boolean ready = imageMagick.ready();
         String cacheState = caches.state();
-        int slots = renderPool.concurrency();
-        janitor.start();
+        int slots = renderSlots.concurrency();
+        sweepSchedule.start();
         operations.publish();
         exampleUrls.print();
         LOG.info(() -> "started in " + (System.nanoTime() - t0) / 1_000_000 + " ms: ImageMagick "

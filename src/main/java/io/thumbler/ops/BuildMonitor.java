@@ -8,7 +8,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.thumbler.cache.Caches;
+import io.thumbler.cache.CacheLifecycle;
 import io.thumbler.cache.RendererVersion;
 import io.thumbler.jmx.MXBeans;
 import io.thumbler.render.ImageMagickSetup;
@@ -25,7 +25,7 @@ public class BuildMonitor implements BuildMXBean {
     ImageMagickSetup imageMagickSetup;
 
     @Inject
-    Caches caches;
+    CacheLifecycle caches;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registered = MXBeans.register("Build", this, BuildMXBean.class);

@@ -8,10 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSlots;
 
 /**
- * DOWN from the moment SIGTERM arrives and while the render pool drains, so a load balancer stops
+ * DOWN from the moment SIGTERM arrives and while the render slots drain, so a load balancer stops
  * sending work during Payara's shutdown grace period ({@link ShutdownSignal}). A busy
  * pool stays UP on purpose: it sheds load with 503s itself, and taking a whole fleet out of
  * rotation at peak would turn a slowdown into an outage. The numbers are there for a person.
@@ -21,7 +21,7 @@ import io.thumbler.render.RenderPool;
 public class RenderPoolReadiness implements HealthCheck {
 
     @Inject
-    RenderPool pool;
+    RenderSlots renderSlots;
 
     @Inject
     ShutdownSignal shutdown;
@@ -29,14 +29,14 @@ public class RenderPoolReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            String reason = pool.draining() ? "draining for shutdown"
+            String reason = renderSlots.draining() ? "draining for shutdown"
                     : shutdown.received() ? "shutting down: finishing the requests in flight" : null;
             return HealthCheckResponse.named("render-pool")
                     .status(reason == null)
                     .withData("reason", reason == null ? "accepting renders" : reason)
-                    .withData("active", pool.active())
-                    .withData("queued", pool.queued())
-                    .withData("concurrency", pool.concurrency())
+                    .withData("active", renderSlots.active())
+                    .withData("queued", renderSlots.queued())
+                    .withData("concurrency", renderSlots.concurrency())
                     .build();
         } catch (EJBException e) {
             return HealthCheckResponse.named("render-pool").down().withData("reason", "starting").build();

@@ -9,14 +9,14 @@ import jakarta.inject.Inject;
 
 import io.thumbler.render.ConvertProcess;
 import io.thumbler.render.RenderOutcome;
-import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSlots;
 
-/** Counts the {@link RenderOutcome}s the render pool fires and shows them with its live state over JMX. */
+/** Counts the {@link RenderOutcome}s the render slots fire and shows them with its live state over JMX. */
 @ApplicationScoped
 public class RenderPoolStatistics implements RenderPoolMXBean {
 
     @Inject
-    RenderPool pool;
+    RenderSlots renderSlots;
 
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -44,22 +44,22 @@ public class RenderPoolStatistics implements RenderPoolMXBean {
 
     @Override
     public int getActive() {
-        return pool.active();
+        return renderSlots.active();
     }
 
     @Override
     public int getQueued() {
-        return pool.queued();
+        return renderSlots.queued();
     }
 
     @Override
     public int getConcurrency() {
-        return pool.concurrency();
+        return renderSlots.concurrency();
     }
 
     @Override
     public int getQueueCapacity() {
-        return pool.queueCapacity();
+        return renderSlots.queueCapacity();
     }
 
     @Override
@@ -69,7 +69,7 @@ public class RenderPoolStatistics implements RenderPoolMXBean {
 
     @Override
     public boolean isDraining() {
-        return pool.draining();
+        return renderSlots.draining();
     }
 
     @Override

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * finish the renders in flight. Payara Micro provides the wait: with {@code --shutdowngrace <ms>} it keeps
  * serving that long after SIGTERM before it undeploys (verified on 6.2025.10), and this hook,
  * which runs at the same time as Payara's, turns readiness DOWN at its start. Renders still running
- * when the undeploy begins are the render pool's to end.
+ * when the undeploy begins are the render slots' to end.
  */
 @ApplicationScoped
 public class ShutdownSignal {

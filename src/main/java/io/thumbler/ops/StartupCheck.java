@@ -16,7 +16,7 @@ import io.thumbler.http.AccessLogFormat;
 import io.thumbler.http.AccessLogTarget;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.OriginSecrets;
-import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSlots;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Originals;
@@ -62,7 +62,7 @@ public class StartupCheck {
             cacheHeaders.get().cacheControl();
             recentFailures.get().size();
             RenderSettings.read(config);
-            RenderPool.shutdownTimeout(config);
+            RenderSlots.shutdownTimeout(config);
             TempDirReadiness.minFreeBytes(config);
             AccessLogFormat.read(config);
             AccessLogTarget.read(config);

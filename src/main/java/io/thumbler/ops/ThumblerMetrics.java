@@ -17,7 +17,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import io.thumbler.http.RequestCompleted;
 import io.thumbler.http.RequestsInFlight;
 import io.thumbler.render.RenderOutcome;
-import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSlots;
 
 /**
  * The application metrics at {@code /metrics?scope=application}, named after imgproxy's
@@ -49,7 +49,7 @@ public class ThumblerMetrics {
     RequestsInFlight inFlight;
 
     @Inject
-    RenderPool pool;
+    RenderSlots renderSlots;
 
     @Inject
     BuildMonitor build;
@@ -85,12 +85,12 @@ public class ThumblerMetrics {
         for (String type : new String[] {"queue", "timeout", "downloading", "processing"}) {
             errors(type);
         }
-        registry.gauge(meta("workers", "Render slots (ImageMagick processes at once).", MetricUnits.NONE), pool, RenderPool::concurrency);
+        registry.gauge(meta("workers", "Render slots (ImageMagick processes at once).", MetricUnits.NONE), renderSlots, RenderSlots::concurrency);
         registry.gauge(meta("requests_in_progress", "Requests being answered now.", MetricUnits.NONE), inFlight, RequestsInFlight::count);
-        registry.gauge(meta("images_in_progress", "Renders running now.", MetricUnits.NONE), pool, RenderPool::active);
-        registry.gauge(meta("render_queue_length", "Requests waiting for a render slot now.", MetricUnits.NONE), pool, RenderPool::queued);
+        registry.gauge(meta("images_in_progress", "Renders running now.", MetricUnits.NONE), renderSlots, RenderSlots::active);
+        registry.gauge(meta("render_queue_length", "Requests waiting for a render slot now.", MetricUnits.NONE), renderSlots, RenderSlots::queued);
         // Unit NONE: with PERCENT the exporter renames it workers_utilization_ratio; imgproxy's is a plain percentage.
-        registry.gauge(meta("workers_utilization", "Render slots in use, in percent.", MetricUnits.NONE), pool,
+        registry.gauge(meta("workers_utilization", "Render slots in use, in percent.", MetricUnits.NONE), renderSlots,
                 p -> 100.0 * p.active() / p.concurrency());
         registry.gauge(meta("build_info", "Always 1; its labels name the build: Thumbler's version, the git commit, the renderer version of the rendition cache keys.",
                 MetricUnits.NONE), () -> 1, new Tag("version", build.getVersion()), new Tag("commit", build.getCommit()),

@@ -6,12 +6,12 @@
  *       with a bad one; {@link io.thumbler.ops.OperationsStartup} publishes the MXBeans
  *       ({@code io.thumbler:type=RenderPool|Sources|Requests}) and the application metrics, and
  *       withdraws them on undeploy; {@link io.thumbler.ops.BuildMonitor} adds {@code type=Build}.
- *       Shutdown draining is the render pool's own {@code @PreDestroy}.</li>
+ *       Shutdown draining is RenderSlots' own {@code @PreDestroy}.</li>
  *   <li>Metrics: {@link io.thumbler.ops.ThumblerMetrics} publishes imgproxy's names, latencies as
  *       {@link io.thumbler.ops.SecondsHistogram}s; {@link io.thumbler.ops.MetricsAcceptFilter}
  *       keeps Payara's {@code /metrics} from answering an OpenMetrics scraper with an HTML 406.</li>
  *   <li>Statistics are fed by two CDI events, so that the features they watch do not depend on
- *       this package: {@link io.thumbler.render.RenderOutcome} from the render pool and
+ *       this package: {@link io.thumbler.render.RenderOutcome} from the render slots and
  *       {@link io.thumbler.http.RequestCompleted} from the request filter.</li>
  *   <li>Health: liveness ({@link io.thumbler.ops.ApplicationLiveness}); readiness per concern, each
  *       naming why it is DOWN in its {@code reason} data: {@code imagemagick}, {@code temp-dir},

@@ -1,7 +1,7 @@
 package io.thumbler.render;
 
 /**
- * What became of one request for a render slot, fired as a CDI event by {@link RenderPool} so that
+ * What became of one request for a render slot, fired as a CDI event by {@link RenderSlots} so that
  * the operations views (JMX, metrics) can count and time renders without the pool knowing them.
  *
  * @param kind        how it ended

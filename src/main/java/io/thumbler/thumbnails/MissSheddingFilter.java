@@ -15,7 +15,7 @@ import io.thumbler.http.ErrorCaching;
 
 /**
  * Refuses, before JAX-RS, a request that surely needs a render while every render slot and queue
- * place is taken: the same 503 with {@code Retry-After} the render pool would give after the whole
+ * place is taken: the same 503 with {@code Retry-After} the render slots would give after the whole
  * request flow. Under a burst of distinct misses that flow (JAX-RS dispatch, CDI, exception mapping)
  * was most of a refusal's cost, and hundreds of refusals queued for the two cores behind it.
  *
@@ -41,7 +41,7 @@ public class MissSheddingFilter extends HttpFilter {
 
     /**
      * @param saturated    whether every render slot and queue place is taken (or the server is stopping)
-     * @param refuseIfFull throws the render pool's {@link ThumblerException} (503) when it is full
+     * @param refuseIfFull throws the render slots' {@link ThumblerException} (503) when it is full
      */
     public MissSheddingFilter(BooleanSupplier saturated, Runnable refuseIfFull, CertainMiss certainMiss) {
         this.saturated = saturated;

@@ -24,7 +24,7 @@ import io.thumbler.http.RequestCompleted;
 import io.thumbler.http.RequestObservationFilter;
 import io.thumbler.http.RequestsInFlight;
 import io.thumbler.http.SessionIdInPathFilter;
-import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSlots;
 
 /**
  * Registers the servlet filters in front of JAX-RS in a fixed order, which annotations cannot
@@ -56,7 +56,7 @@ public class ServletFilters implements ServletContextListener {
     CacheHeaders cacheHeaders;
 
     @Inject
-    RenderPool renderPool;
+    RenderSlots renderSlots;
 
     @Inject
     Thumbnailer thumbnailer;
@@ -69,7 +69,7 @@ public class ServletFilters implements ServletContextListener {
                 new OriginSecretFilter(OriginSecrets.read(config)),
                 new SessionIdInPathFilter(),
                 new CachedVariantFilter(knownVariants, renditions::cached, cacheHeaders),
-                new MissSheddingFilter(renderPool::saturated, renderPool::refuseIfFull, thumbnailer::certainMiss)));
+                new MissSheddingFilter(renderSlots::saturated, renderSlots::refuseIfFull, thumbnailer::certainMiss)));
         FilterRegistration.Dynamic registration = event.getServletContext().addFilter("thumbler", front);
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");

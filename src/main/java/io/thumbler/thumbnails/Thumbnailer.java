@@ -23,7 +23,7 @@ import io.thumbler.image.ImageFormat;
 import io.thumbler.image.ImageHeader;
 import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.RenderJob;
-import io.thumbler.render.RenderPool;
+import io.thumbler.render.RenderSlots;
 import io.thumbler.render.RenderSettings;
 import io.thumbler.render.Rendition;
 import io.thumbler.render.UrlLimits;
@@ -57,7 +57,7 @@ public class Thumbnailer {
     Originals originals;
 
     @Inject
-    RenderPool renderPool;
+    RenderSlots renderSlots;
 
     @Inject
     ImageMagickSetup imageMagick;
@@ -249,13 +249,13 @@ public class Thumbnailer {
      * fetched) is read inside the slot, checked, rendered and let go before the slot is released.
      */
     private RenditionCache.Rendered renderAndVerify(Variant v, RequestTimings timings) {
-        renderPool.refuseIfFull();
+        renderSlots.refuseIfFull();
         String version = v.known().facts().version();
         Original[] used = new Original[1];
         long[] renderStart = new long[1];
         Rendition rendition;
         try {
-            rendition = renderPool.render(() -> {
+            rendition = renderSlots.render(() -> {
                 Original original = originalCache.original(v.source(), version, () -> fetch(v.source(), timings));
                 ImageHeader header = checkedHeader(v, original);
                 used[0] = original;

@@ -24,9 +24,9 @@ import io.thumbler.render.ImageMagickSetup;
  * Thumbler logs why and runs without them: a cache is an optimisation, never a reason to be down.
  */
 @ApplicationScoped
-public class Caches {
+public class CacheLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(Caches.class.getName());
+    private static final Logger LOG = Logger.getLogger(CacheLifecycle.class.getName());
 
     @Inject
     ConfigReader config;

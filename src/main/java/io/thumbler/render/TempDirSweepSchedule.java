@@ -18,12 +18,12 @@ import jakarta.inject.Inject;
  * directories older than a few render deadlines.
  */
 @ApplicationScoped
-public class TempDirJanitor {
+public class TempDirSweepSchedule {
 
     /** How often the sweep runs after the first one at startup. */
     static final Duration INTERVAL = Duration.ofMinutes(10);
 
-    private static final Logger LOG = Logger.getLogger(TempDirJanitor.class.getName());
+    private static final Logger LOG = Logger.getLogger(TempDirSweepSchedule.class.getName());
 
     @Inject
     ImageMagickSetup imageMagick;

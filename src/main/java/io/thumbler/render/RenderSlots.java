@@ -41,9 +41,9 @@ import io.thumbler.error.ThumblerException;
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class RenderPool {
+public class RenderSlots {
 
-    private static final Logger LOG = Logger.getLogger(RenderPool.class.getName());
+    private static final Logger LOG = Logger.getLogger(RenderSlots.class.getName());
     /** After the processes were ended: how long their threads get to clean up and answer. */
     private static final Duration UNWIND = Duration.ofSeconds(5);
 

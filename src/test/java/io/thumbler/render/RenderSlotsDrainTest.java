@@ -34,10 +34,10 @@ import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Transform;
 
 /**
- * Shutdown draining of the render pool with a stand-in {@code convert} that sleeps before doing
+ * Shutdown draining of the render slots with a stand-in {@code convert} that sleeps before doing
  * the real work (or instead of it), so a render is reliably in flight when the drain starts.
  */
-class RenderPoolDrainTest {
+class RenderSlotsDrainTest {
 
     @TempDir
     Path temp;
@@ -46,12 +46,12 @@ class RenderPoolDrainTest {
 
     @Test
     void waitsForAnAdmittedRenderThatFinishesInTime() throws Exception {
-        RenderPool pool = pool(script("sleep 1; exec /usr/bin/convert \"$@\""), 10);
-        CompletableFuture<Object> render = renderAsync(pool);
+        RenderSlots slots = slots(script("sleep 1; exec /usr/bin/convert \"$@\""), 10);
+        CompletableFuture<Object> render = renderAsync(slots);
         ConvertProcessStopTest.awaitRunning(1);
 
         long t0 = System.nanoTime();
-        pool.drain();
+        slots.drain();
         long drainMillis = (System.nanoTime() - t0) / 1_000_000;
 
         assertThat(render.get(1, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
@@ -62,12 +62,12 @@ class RenderPoolDrainTest {
 
     @Test
     void endsARenderThatOverrunsTheShutdownTimeout() throws Exception {
-        RenderPool pool = pool(script("exec sleep 60"), 1);
-        CompletableFuture<Object> render = renderAsync(pool);
+        RenderSlots slots = slots(script("exec sleep 60"), 1);
+        CompletableFuture<Object> render = renderAsync(slots);
         ConvertProcessStopTest.awaitRunning(1);
 
         long t0 = System.nanoTime();
-        pool.drain();
+        slots.drain();
 
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(8));
         Object failure = render.get(1, TimeUnit.SECONDS);
@@ -79,11 +79,11 @@ class RenderPoolDrainTest {
 
     @Test
     void refusesNewRendersOnceDraining() {
-        RenderPool pool = pool(script("exit 0"), 0);
-        pool.drain();
+        RenderSlots slots = slots(script("exit 0"), 0);
+        slots.drain();
 
-        assertThat(pool.draining()).isTrue();
-        assertThatThrownBy(() -> pool.render(RenderPoolDrainTest::job)).isInstanceOf(RenderOverloadedException.class)
+        assertThat(slots.draining()).isTrue();
+        assertThatThrownBy(() -> slots.render(RenderSlotsDrainTest::job)).isInstanceOf(RenderOverloadedException.class)
                 .hasMessage("the server is shutting down");
         assertThat(outcomes).extracting(RenderOutcome::kind).containsExactly(RenderOutcome.Kind.REJECTED);
     }
@@ -94,17 +94,17 @@ class RenderPoolDrainTest {
         Files.createDirectories(renders.resolve(TempDirSweeper.WORK_DIR_PREFIX + "123"));
         Files.writeString(renders.resolve(TempDirSweeper.WORK_DIR_PREFIX + "123/in"), "x");
         Files.writeString(renders.resolve("unrelated"), "kept");
-        RenderPool pool = pool(script("exit 0"), 0);
-        pool.drain();
+        RenderSlots slots = slots(script("exit 0"), 0);
+        slots.drain();
 
         assertThat(renderDirs()).isEmpty();
         assertThat(renders.resolve("unrelated")).exists();
     }
 
-    private CompletableFuture<Object> renderAsync(RenderPool pool) {
+    private CompletableFuture<Object> renderAsync(RenderSlots slots) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return pool.render(RenderPoolDrainTest::job);
+                return slots.render(RenderSlotsDrainTest::job);
             } catch (RuntimeException e) {
                 return e;
             }
@@ -131,14 +131,14 @@ class RenderPoolDrainTest {
 
     @Test
     void refusesAtOnceWhenEverySlotAndQueuePlaceIsTakenOrWhileDraining() throws Exception {
-        RenderPool pool = pool(script("sleep 3; exec /usr/bin/convert \"$@\""), 10);
-        pool.refuseIfFull(); // empty: admitted
+        RenderSlots slots = slots(script("sleep 3; exec /usr/bin/convert \"$@\""), 10);
+        slots.refuseIfFull(); // empty: admitted
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(5);
         List<java.util.concurrent.Future<?>> renders = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) { // one slot and four queue places
             renders.add(threads.submit(() -> {
                 try {
-                    return pool.render(RenderPoolDrainTest::job);
+                    return slots.render(RenderSlotsDrainTest::job);
                 } catch (RuntimeException e) {
                     return e;
                 }
@@ -146,16 +146,16 @@ class RenderPoolDrainTest {
         }
         ConvertProcessStopTest.awaitRunning(1);
         long until = System.nanoTime() + 5_000_000_000L;
-        while (pool.queued() < 4 && System.nanoTime() < until) {
+        while (slots.queued() < 4 && System.nanoTime() < until) {
             Thread.sleep(10);
         }
 
         long t0 = System.nanoTime();
-        assertThatThrownBy(pool::refuseIfFull).isInstanceOf(RenderOverloadedException.class).hasMessageContaining("queue places are taken");
+        assertThatThrownBy(slots::refuseIfFull).isInstanceOf(RenderOverloadedException.class).hasMessageContaining("queue places are taken");
         assertThat((System.nanoTime() - t0) / 1_000_000).as("ms to refuse").isLessThan(100);
 
-        pool.drain();
-        assertThatThrownBy(pool::refuseIfFull).isInstanceOf(RenderOverloadedException.class).hasMessageContaining("shutting down");
+        slots.drain();
+        assertThatThrownBy(slots::refuseIfFull).isInstanceOf(RenderOverloadedException.class).hasMessageContaining("shutting down");
         for (java.util.concurrent.Future<?> r : renders) {
             r.get(30, TimeUnit.SECONDS);
         }
@@ -164,33 +164,33 @@ class RenderPoolDrainTest {
 
     @Test
     void aQueuedRequestPreparesItsJobOnlyOnceItHasASlot() throws Exception {
-        RenderPool pool = pool(script("sleep 2; exec /usr/bin/convert \"$@\""), 10);
-        CompletableFuture<Object> first = renderAsync(pool);
+        RenderSlots slots = slots(script("sleep 2; exec /usr/bin/convert \"$@\""), 10);
+        CompletableFuture<Object> first = renderAsync(slots);
         ConvertProcessStopTest.awaitRunning(1);
         java.util.concurrent.atomic.AtomicLong preparedAt = new java.util.concurrent.atomic.AtomicLong();
-        CompletableFuture<Rendition> second = CompletableFuture.supplyAsync(() -> pool.render(() -> {
+        CompletableFuture<Rendition> second = CompletableFuture.supplyAsync(() -> slots.render(() -> {
             preparedAt.set(System.nanoTime());
             return job();
         }));
         long until = System.nanoTime() + 5_000_000_000L;
-        while (pool.queued() < 1 && System.nanoTime() < until) {
+        while (slots.queued() < 1 && System.nanoTime() < until) {
             Thread.sleep(10);
         }
 
-        assertThat(pool.queued()).as("the second request waits for the only slot").isEqualTo(1);
+        assertThat(slots.queued()).as("the second request waits for the only slot").isEqualTo(1);
         assertThat(preparedAt.get()).as("nothing prepared (no original held) while it waits").isZero();
         assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
         assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
         assertThat(preparedAt.get()).isPositive();
     }
 
-    private RenderPool pool(Path convert, int shutdownSeconds) {
+    private RenderSlots slots(Path convert, int shutdownSeconds) {
         Path renders = temp.resolve("renders");
         RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
                 Map.of(), RenderSettings.POLICY_FRAME_LIMIT, false, Optional.empty(), SourceLimits.defaults());
         Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), settings);
-        RenderPool pool = new RenderPool();
-        pool.imageMagick = new ImageMagickSetup() {
+        RenderSlots slots = new RenderSlots();
+        slots.imageMagick = new ImageMagickSetup() {
             @Override
             public RenderSettings settings() {
                 return settings;
@@ -201,14 +201,14 @@ class RenderPoolDrainTest {
                 return renderer;
             }
         };
-        pool.config = new ConfigReader(key -> key.equals("thumbler.shutdown-timeout") ? Optional.of(Integer.toString(shutdownSeconds)) : Optional.empty());
-        pool.outcomes = new RecordingEvent(outcomes);
-        pool.start();
-        return pool;
+        slots.config = new ConfigReader(key -> key.equals("thumbler.shutdown-timeout") ? Optional.of(Integer.toString(shutdownSeconds)) : Optional.empty());
+        slots.outcomes = new RecordingEvent(outcomes);
+        slots.start();
+        return slots;
     }
 
     private static RenderJob job() {
-        try (InputStream in = RenderPoolDrainTest.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
+        try (InputStream in = RenderSlotsDrainTest.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
             byte[] canary = in.readAllBytes();
             return new RenderJob(canary, HeaderSniffer.sniff(canary), Transform.builder().width(8).height(8).build(), ImageFormat.JPEG, 80);
         } catch (IOException e) {
@@ -216,7 +216,7 @@ class RenderPoolDrainTest {
         }
     }
 
-    /** Collects fired events; the pool uses nothing else of {@link Event}. */
+    /** Collects fired events; the render slots use nothing else of {@link Event}. */
     private record RecordingEvent(List<RenderOutcome> fired) implements Event<RenderOutcome> {
         @Override
         public void fire(RenderOutcome event) {
