@@ -48,14 +48,34 @@ public final class SourceIndex {
         }
     }
 
+    /**
+     * Adds the entry unless it is there. The common case, an entry already there (every request
+     * records its path while CloudFront invalidation is on), is a scan of the text without splitting
+     * it: a source's entry can hold two thousand lines.
+     */
     private void add(String sourceId, String entry) {
         index.update(sourceId, current -> {
-            Set<String> entries = current == null ? new LinkedHashSet<>() : new LinkedHashSet<>(List.of(current.split("\n")));
-            if (!entries.add(entry)) {
+            if (current == null) {
+                return entry;
+            }
+            if (holdsLine(current, entry)) {
                 return current;
             }
-            return String.join("\n", withinBound(new ArrayList<>(entries), entry.substring(0, 2)));
+            List<String> entries = new ArrayList<>(List.of(current.split("\n")));
+            entries.add(entry);
+            return String.join("\n", withinBound(entries, entry.substring(0, 2)));
         });
+    }
+
+    /** Whether {@code line} is one of the newline-separated lines of {@code text}, not just a part of one. */
+    static boolean holdsLine(String text, String line) {
+        for (int i = text.indexOf(line); i >= 0; i = text.indexOf(line, i + 1)) {
+            int end = i + line.length();
+            if ((i == 0 || text.charAt(i - 1) == '\n') && (end == text.length() || text.charAt(end) == '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops the oldest entries of the kind just added while it has more than its bound. */
