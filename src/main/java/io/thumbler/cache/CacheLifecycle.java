@@ -39,14 +39,15 @@ public class CacheLifecycle {
     Instance<CacheManager> clusterManager;
 
     private final CacheFailures failures = new CacheFailures();
-    private CacheSettings settings;
+    @Inject
+    CacheSettings settings;
+
     private String rendererVersion;
     private CacheStores stores;
     private volatile String state = "starting";
 
     @PostConstruct
     void open() {
-        settings = CacheSettings.read(config);
         rendererVersion = RendererVersion.of(imageMagick.settings().convertBinary(), imageMagick.policyDir().resolve("policy.xml"));
         if (!settings.enabled()) {
             LOG.info("THUMBLER_CACHE_ENABLED=false: every request fetches its original and renders");

@@ -23,7 +23,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import io.thumbler.cache.SourcePurged;
-import io.thumbler.config.ConfigReader;
 import io.thumbler.jmx.MXBeans;
 
 /**
@@ -39,7 +38,7 @@ public class CloudFrontInvalidations implements CloudFrontMXBean {
     private static final Logger LOG = Logger.getLogger(CloudFrontInvalidations.class.getName());
 
     @Inject
-    ConfigReader config;
+    CloudFrontSettings configured;
 
     @Resource
     ManagedExecutorService managedExecutor;
@@ -57,7 +56,7 @@ public class CloudFrontInvalidations implements CloudFrontMXBean {
 
     @PostConstruct
     void open() {
-        start(CloudFrontSettings.read(config), managedExecutor, DefaultCredentialsProvider.builder().build());
+        start(configured, managedExecutor, DefaultCredentialsProvider.builder().build());
     }
 
     /** @param executor where the calls run: the container's managed executor, or the caller's thread in tests */

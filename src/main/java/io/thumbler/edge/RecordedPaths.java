@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 
 import io.thumbler.cache.CacheKeys;
 import io.thumbler.cache.OpenCaches;
-import io.thumbler.config.ConfigReader;
 import io.thumbler.source.SourceUri;
 
 /**
@@ -22,13 +21,13 @@ public class RecordedPaths {
     OpenCaches caches;
 
     @Inject
-    ConfigReader config;
+    CloudFrontSettings settings;
 
     private boolean recording;
 
     @PostConstruct
     void read() {
-        recording = CloudFrontSettings.read(config).enabled() && caches.stores().isPresent();
+        recording = settings.enabled() && caches.stores().isPresent();
     }
 
     /**

@@ -16,8 +16,8 @@ import io.thumbler.http.AccessLogFormat;
 import io.thumbler.http.AccessLogTarget;
 import io.thumbler.http.CacheHeaders;
 import io.thumbler.http.OriginSecrets;
-import io.thumbler.render.RenderSlots;
 import io.thumbler.render.RenderSettings;
+import io.thumbler.render.RenderSlots;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.source.Originals;
 import io.thumbler.thumbnails.ConfiguredWatermark;
@@ -27,6 +27,11 @@ import io.thumbler.thumbnails.ConfiguredWatermark;
  * without {@code THUMBLER_INSECURE=true}) stops the service with one log line that names the key:
  * Payara Micro would otherwise stay up and answer 404 to everything, which looks healthy to a
  * process supervisor. Set {@code THUMBLER_EXIT_ON_INVALID_CONFIG=false} to only fail the deployment.
+ *
+ * <p>Each feature's settings are read once, into the record (or bean) that feature is given: this
+ * check creates those first, inside its error handling, and the features receive the same instances.
+ * Two single values are checked by their owners' static readers, which are the only other readers:
+ * the shutdown timeout and the temp dir's free-space floor.
  */
 @ApplicationScoped
 public class StartupCheck {
@@ -51,6 +56,24 @@ public class StartupCheck {
     @Inject
     Instance<ConfiguredWatermark> watermark;
 
+    @Inject
+    Instance<RenderSettings> renderSettings;
+
+    @Inject
+    Instance<CacheSettings> cacheSettings;
+
+    @Inject
+    Instance<CloudFrontSettings> cloudFrontSettings;
+
+    @Inject
+    Instance<AccessLogFormat> accessLogFormat;
+
+    @Inject
+    Instance<AccessLogTarget> accessLogTarget;
+
+    @Inject
+    Instance<OriginSecrets> originSecrets;
+
     /** Called first by {@link ApplicationStartup}; throws (and, unless told otherwise, exits the JVM with 2) on a bad setting. */
     void validate() {
         try {
@@ -61,16 +84,16 @@ public class StartupCheck {
             originals.get().warmUp();
             cacheHeaders.get().cacheControl();
             recentFailures.get().size();
-            RenderSettings.read(config);
+            renderSettings.get();
             RenderSlots.shutdownTimeout(config);
             TempDirReadiness.minFreeBytes(config);
-            AccessLogFormat.read(config);
-            AccessLogTarget.read(config);
-            if (OriginSecrets.read(config).enabled()) {
+            accessLogFormat.get();
+            accessLogTarget.get();
+            if (originSecrets.get().enabled()) {
                 LOG.info("THUMBLER_ORIGIN_SECRET is set: requests without the right " + OriginSecrets.HEADER + " header get 403.");
             }
-            CacheSettings.read(config);
-            CloudFrontSettings.read(config);
+            cacheSettings.get();
+            cloudFrontSettings.get();
             watermark.get().image();
         } catch (RuntimeException e) {
             InvalidConfigurationException invalid = causeOf(e);

@@ -3,6 +3,7 @@ package io.thumbler.ops;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,6 +30,13 @@ public class TempDirReadiness implements HealthCheck {
     @Inject
     ConfigReader config;
 
+    private long minFreeBytes;
+
+    @PostConstruct
+    void readSettings() {
+        minFreeBytes = minFreeBytes(config);
+    }
+
     /** Validated by {@link StartupCheck}. */
     static long minFreeBytes(ConfigReader config) {
         return config.longValue(MIN_FREE_KEY, 256, 0, 1L << 30) * 1024 * 1024;
@@ -43,7 +51,7 @@ public class TempDirReadiness implements HealthCheck {
             // A probe can arrive while the startup beans are still being created.
             return HealthCheckResponse.named("temp-dir").down().withData("reason", "starting").build();
         }
-        Optional<String> problem = TempDirProbe.problem(dir, minFreeBytes(config));
+        Optional<String> problem = TempDirProbe.problem(dir, minFreeBytes);
         return HealthCheckResponse.named("temp-dir")
                 .status(problem.isEmpty())
                 .withData("reason", problem.orElse("writable"))

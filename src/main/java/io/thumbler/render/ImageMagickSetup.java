@@ -12,7 +12,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.thumbler.config.ConfigReader;
 import io.thumbler.image.HeaderSniffer;
 import io.thumbler.image.ImageFormat;
 import io.thumbler.image.ImageHeader;
@@ -31,16 +30,14 @@ public class ImageMagickSetup {
     private static final Logger LOG = Logger.getLogger(ImageMagickSetup.class.getName());
 
     @Inject
-    ConfigReader config;
+    RenderSettings settings;
 
-    private RenderSettings settings;
     private Renderer renderer;
     private Path policyDir;
     private volatile String notReadyReason = "ImageMagick has not been checked yet";
 
     @PostConstruct
     void start() {
-        settings = RenderSettings.read(config);
         policyDir = settings.tempDir().resolve("policy");
         try {
             ImageMagickSelfTest.extractPolicy(policyDir);

@@ -13,7 +13,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 import io.thumbler.cache.RenditionCache;
-import io.thumbler.config.ConfigReader;
 import io.thumbler.http.AccessLogFormat;
 import io.thumbler.http.AccessLogTarget;
 import io.thumbler.http.CacheHeaders;
@@ -38,7 +37,13 @@ import io.thumbler.render.RenderSlots;
 public class ServletFilters implements ServletContextListener {
 
     @Inject
-    ConfigReader config;
+    AccessLogFormat accessLogFormat;
+
+    @Inject
+    AccessLogTarget accessLogTarget;
+
+    @Inject
+    OriginSecrets originSecrets;
 
     @Inject
     RequestsInFlight inFlight;
@@ -64,9 +69,9 @@ public class ServletFilters implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Filter front = new FilterSequence(List.of(
-                RequestObservationFilter.withAccessLogWriter(AccessLogFormat.read(config), AccessLogTarget.read(config),
+                RequestObservationFilter.withAccessLogWriter(accessLogFormat, accessLogTarget,
                         inFlight, completed::fire),
-                new OriginSecretFilter(OriginSecrets.read(config)),
+                new OriginSecretFilter(originSecrets),
                 new SessionIdInPathFilter(),
                 new CachedVariantFilter(knownVariants, renditions::cached, cacheHeaders),
                 new MissSheddingFilter(renderSlots::saturated, renderSlots::refuseIfFull, thumbnailer::certainMiss)));

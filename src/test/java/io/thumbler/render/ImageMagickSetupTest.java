@@ -21,7 +21,7 @@ class ImageMagickSetupTest {
     private ImageMagickSetup setup(String imageMagickPath) {
         Map<String, String> values = Map.of("thumbler.imagemagick-path", imageMagickPath, "thumbler.temp-dir", temp.toString());
         ImageMagickSetup setup = new ImageMagickSetup();
-        setup.config = new ConfigReader(key -> Optional.ofNullable(values.get(key)));
+        setup.settings = RenderSettings.read(new ConfigReader(key -> Optional.ofNullable(values.get(key))));
         setup.start();
         return setup;
     }

@@ -186,14 +186,14 @@ class RenderSlotsDrainTest {
 
     private RenderSlots slots(Path convert, int shutdownSeconds) {
         Path renders = temp.resolve("renders");
-        RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
+        RenderSettings renderSettings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
                 Map.of(), RenderSettings.POLICY_FRAME_LIMIT, false, Optional.empty(), SourceLimits.defaults());
-        Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), settings);
+        Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), renderSettings.renderTimeout()), renderSettings);
         RenderSlots slots = new RenderSlots();
         slots.imageMagick = new ImageMagickSetup() {
             @Override
             public RenderSettings settings() {
-                return settings;
+                return renderSettings;
             }
 
             @Override

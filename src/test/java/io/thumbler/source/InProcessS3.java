@@ -19,7 +19,8 @@ final class InProcessS3 implements AutoCloseable {
     static final String SECRET_KEY = "secret";
 
     static {
-        // the SDK must never look for credentials or a region on an instance metadata service (spike G9)
+        // The SDK must never look for credentials or a region on an instance metadata service: off AWS
+        // the lookup waits for a timeout on every client built.
         System.setProperty("aws.disableEc2Metadata", "true");
     }
 
