@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * Handlers of the options that act after the geometry: orientation, colour and filters, encoding
  * and metadata, and what the response says (cache buster, expiry, file name, attachment).
@@ -62,7 +64,7 @@ final class OutputOptions {
         if (a.length % 2 != 0) {
             throw InvalidOptionException.of(n, "takes format:quality pairs, got " + a.length + " values");
         }
-        Map<String, Integer> q = new HashMap<>(b.encoding.formatQuality());
+        Map<ImageFormat, Integer> q = new HashMap<>(b.encoding.formatQuality());
         for (int i = 0; i < a.length; i += 2) {
             q.put(OutputFormats.require(n, a[i]), Numbers.wholeNumber(n, "quality", a[i + 1], 100));
         }

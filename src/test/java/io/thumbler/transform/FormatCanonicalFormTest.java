@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * The canonical text of the options that name output formats. It is part of every cache key, so
  * these strings must not change: a changed spelling renders every cached variant again.
@@ -57,7 +59,7 @@ class FormatCanonicalFormTest {
         "/w:10/bG9jYWw6Ly8vYS5wbmc.TIF|tiff",
     })
     void theUrlExtensionIsReadInItsCanonicalSpelling(String path, String extension) {
-        assertThat(new ProcessingPathParser().parse(path).extension().map(String::valueOf)).hasValue(extension);
+        assertThat(new ProcessingPathParser().parse(path).extension().map(ImageFormat::extension)).hasValue(extension);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,6 +72,6 @@ class FormatCanonicalFormTest {
     })
     void formatQualityIsFoundUnderTheCanonicalFormat(String options, String format, int quality) {
         Encoding e = new OptionParser().parse(List.of(options.split("/"))).encoding();
-        assertThat(e.qualityFor(format)).isEqualTo(quality);
+        assertThat(e.qualityFor(OutputFormats.named(format).orElseThrow())).isEqualTo(quality);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.ImageFormat;
 
 /**
  * skip_processing, raw, enforce_thumbnail, preserve_hdr, the security options and the info
@@ -77,13 +78,13 @@ class HandlingOptionsParserTest {
     @Test
     void passthroughFollowsImgproxysShouldSkipStandardProcessing() {
         Passthrough skp = parse(STRICT, "skp:jpg:png").passthrough();
-        assertThat(skp.passes("jpg", Optional.empty())).as("listed, no output named").isTrue();
-        assertThat(skp.passes("jpg", Optional.of("jpg"))).as("listed, output is the source's format").isTrue();
-        assertThat(skp.passes("jpg", Optional.of("webp"))).as("another output named").isFalse();
-        assertThat(skp.passes("gif", Optional.empty())).as("not listed").isFalse();
+        assertThat(skp.passes(ImageFormat.JPEG, Optional.empty())).as("listed, no output named").isTrue();
+        assertThat(skp.passes(ImageFormat.JPEG, Optional.of(ImageFormat.JPEG))).as("listed, output is the source's format").isTrue();
+        assertThat(skp.passes(ImageFormat.JPEG, Optional.of(ImageFormat.WEBP))).as("another output named").isFalse();
+        assertThat(skp.passes(ImageFormat.GIF, Optional.empty())).as("not listed").isFalse();
         Passthrough raw = parse(STRICT, "raw:1").passthrough();
-        assertThat(raw.passes("gif", Optional.of("png"))).as("raw passes everything").isTrue();
-        assertThat(Passthrough.NONE.passes("jpg", Optional.empty())).isFalse();
+        assertThat(raw.passes(ImageFormat.GIF, Optional.of(ImageFormat.PNG))).as("raw passes everything").isTrue();
+        assertThat(Passthrough.NONE.passes(ImageFormat.JPEG, Optional.empty())).isFalse();
     }
 
     @ParameterizedTest
