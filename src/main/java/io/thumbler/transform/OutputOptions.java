@@ -36,7 +36,7 @@ final class OutputOptions {
         p.register("watermark", "wm", 1, 5, (n, a, b) -> b.watermark = Watermark.parse(n, a, b.watermark));
         p.register("quality", "q", 1, 1, (n, a, b) -> b.quality(Numbers.wholeNumber(n, "quality", a[0], 100)));
         p.register("format_quality", "fq", 2, 16, OutputOptions::formatQuality);
-        p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMaxBytes(Numbers.wholeNumber(n, "bytes", a[0], 999_999_999)));
+        p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMaxBytes(Numbers.wholeNumber(n, "bytes", a[0], Numbers.MAX_WHOLE)));
         p.register("format", "f", 1, 1, (n, a, b) -> b.format(OutputFormats.require(n, a[0])));
         p.alias("ext", "format");
         p.register("strip_metadata", "sm", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMetadata(Numbers.bool(n, "strip_metadata", a[0]), null, null));

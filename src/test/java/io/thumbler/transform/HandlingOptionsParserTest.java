@@ -124,6 +124,14 @@ class HandlingOptionsParserTest {
         assertThat(parse(ALLOWING, "").security().any()).isFalse();
     }
 
+    @Test
+    void securityOptionsTakeAnyWholeNumberAnArgumentMayWrite() {
+        assertThat(parse(ALLOWING, "msfs:999999999/maf:999999999/mrd:999999999").security())
+                .isEqualTo(new SecurityOptions(-1, 999_999_999, 999_999_999, 0, 999_999_999));
+        assertThatThrownBy(() -> parse(ALLOWING, "maf:1000000000"))
+                .hasMessage("option 'max_animation_frames' (written 'maf'): frames '1000000000' is not a whole number");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "msr:-1|option 'max_src_resolution' (written 'msr'): megapixels -1 is not a positive number or 0",
