@@ -193,7 +193,7 @@ public class Thumbnailer {
      */
     public Info info(String signature, String path, RequestTimings timings) {
         ProcessingPath url = verifiedPath(signature, path);
-        InfoOptions options = InfoOptions.parse(url.options(), processing.securityOptionsAllowed());
+        InfoOptions options = InfoOptions.parse(url.options(), processing.parser());
         if (options.expiredAt(Instant.now())) {
             throw ThumblerException.notFound("the URL expired at " + options.expires().orElseThrow());
         }
