@@ -16,11 +16,12 @@ import java.util.Optional;
  * operator holds (imgproxy writes HEIC only where licensed); AVIF is the efficient output instead.
  */
 public enum ImageFormat {
+    // Declared in the order in which error messages list the formats a URL may name.
     JPEG("jpg", "image/jpeg", "JPEG", true, true),
     PNG("png", "image/png", "PNG", true, true),
-    GIF("gif", "image/gif", "GIF", true, true),
     WEBP("webp", "image/webp", "WEBP", true, true),
     AVIF("avif", "image/avif", "AVIF", true, true),
+    GIF("gif", "image/gif", "GIF", true, true),
     HEIC("heic", "image/heic", "HEIC", false, false),
     TIFF("tiff", "image/tiff", "TIFF", true, false),
     BMP("bmp", "image/bmp", "BMP", true, false),
@@ -59,7 +60,7 @@ public enum ImageFormat {
         return coder;
     }
 
-    /** Whether Thumbler can produce this format as output. */
+    /** Whether Thumbler can produce this format as output: the formats a URL may name as its output. */
     public boolean writable() {
         return writable;
     }

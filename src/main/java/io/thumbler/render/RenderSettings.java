@@ -13,6 +13,7 @@ import io.thumbler.image.HeaderSniffer;
 import io.thumbler.image.ImageFormat;
 import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Encoding;
+import io.thumbler.transform.OutputFormats;
 
 /**
  * The render configuration, validated at startup.
@@ -39,7 +40,7 @@ import io.thumbler.transform.Encoding;
  *                        megapixels, {@code THUMBLER_MAX_SRC_FILE_SIZE} bytes, {@code THUMBLER_MAX_SRC_FRAMES})
  */
 public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Duration queueTimeout,
-                             Duration renderTimeout, Path tempDir, int defaultQuality, Map<String, Integer> formatQuality,
+                             Duration renderTimeout, Path tempDir, int defaultQuality, Map<ImageFormat, Integer> formatQuality,
                              int maxAnimationFrames, boolean jpegProgressive, Optional<Path> srgbProfile,
                              SourceLimits limits) {
 
@@ -69,24 +70,24 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
     }
 
     /** {@code webp=79,avif=63}: imgproxy's {@code IMGPROXY_FORMAT_QUALITY} syntax and defaults. */
-    private static Map<String, Integer> formatQuality(ConfigReader config) {
+    private static Map<ImageFormat, Integer> formatQuality(ConfigReader config) {
         String key = "thumbler.format-quality";
-        Map<String, Integer> q = new HashMap<>();
+        Map<ImageFormat, Integer> q = new HashMap<>();
         for (String entry : config.optional(key).orElse("webp=79,avif=63").split(",")) {
             String[] kv = entry.strip().split("=");
-            ImageFormat f = kv.length == 2 ? ImageFormat.fromExtension(kv[0].strip()).filter(ImageFormat::writable).orElse(null) : null;
+            ImageFormat f = kv.length == 2 ? OutputFormats.named(kv[0].strip()).orElse(null) : null;
             if (f == null || !kv[1].strip().matches("[1-9][0-9]?|100")) {
                 throw ConfigReader.invalid(key, "'" + entry.strip() + "' is not format=quality (quality 1-100, format jpg, png, webp, avif or gif)");
             }
-            q.put(f.extension(), Integer.parseInt(kv[1].strip()));
+            q.put(f, Integer.parseInt(kv[1].strip()));
         }
         return q;
     }
 
     /** The URL's quality for {@code format}, else the configured one for the format, else the default. */
     public int qualityFor(ImageFormat format, Encoding encoding) {
-        int q = encoding.qualityFor(format.extension());
-        return q != 0 ? q : formatQuality.getOrDefault(format.extension(), defaultQuality);
+        int q = encoding.qualityFor(format);
+        return q != 0 ? q : formatQuality.getOrDefault(format, defaultQuality);
     }
 
     /** The Java gate before ImageMagick (decompression bombs, disguised formats); frames here are a refusal cap, not the animation budget. */

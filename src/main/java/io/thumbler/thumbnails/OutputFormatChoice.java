@@ -3,6 +3,7 @@ package io.thumbler.thumbnails;
 import java.util.Optional;
 
 import io.thumbler.image.ImageFormat;
+import io.thumbler.transform.ProcessingPath;
 import io.thumbler.transform.Transform;
 
 /**
@@ -16,12 +17,16 @@ import io.thumbler.transform.Transform;
  */
 record OutputFormatChoice(ImageFormat format, boolean negotiated) {
 
-    static OutputFormatChoice choose(Optional<String> extension, Transform transform, ImageFormat original,
-                                     boolean animated, String accept, ProcessingSettings settings) {
-        Optional<String> named = extension.isPresent() ? extension : transform.format();
+    /** The format the URL names: its extension, else its {@code format} option; empty when it names none. */
+    static Optional<ImageFormat> named(ProcessingPath url, Transform transform) {
+        return url.extension().or(transform::format);
+    }
+
+    /** @param named the format the URL names ({@link #named}), which wins when present */
+    static OutputFormatChoice choose(Optional<ImageFormat> named, ImageFormat original, boolean animated, String accept,
+                                     ProcessingSettings settings) {
         if (named.isPresent()) {
-            return new OutputFormatChoice(ImageFormat.fromExtension(named.get())
-                    .orElseThrow(() -> new IllegalStateException("the parser let through format " + named.get())), false);
+            return new OutputFormatChoice(named.get(), false);
         }
         int offered = acceptClass(accept, settings);
         if ((offered & AVIF) != 0 && !animated) {

@@ -34,7 +34,6 @@ public class ProcessingSettings {
     ConfigReader config;
 
     private OptionParser parser;
-    private boolean securityOptionsAllowed;
     private boolean autoWebp;
     private boolean autoAvif;
 
@@ -47,8 +46,8 @@ public class ProcessingSettings {
         } catch (IllegalArgumentException e) {
             throw ConfigReader.invalid("thumbler.presets-path", e.getMessage() + " (also in thumbler.presets)");
         }
-        securityOptionsAllowed = config.bool("thumbler.allow-security-options", false);
-        parser = new OptionParser(presets, config.bool("thumbler.only-presets", false), securityOptionsAllowed);
+        parser = new OptionParser(presets, config.bool("thumbler.only-presets", false),
+                config.bool("thumbler.allow-security-options", false));
         autoWebp = config.bool("thumbler.auto-webp", false);
         autoAvif = config.bool("thumbler.auto-avif", false);
     }
@@ -69,13 +68,9 @@ public class ProcessingSettings {
         }
     }
 
+    /** The processing options' parser; {@code /info} URLs read their security options with it too. */
     public OptionParser parser() {
         return parser;
-    }
-
-    /** Whether URLs may use the security options ({@code THUMBLER_ALLOW_SECURITY_OPTIONS}). */
-    public boolean securityOptionsAllowed() {
-        return securityOptionsAllowed;
     }
 
     public boolean autoWebp() {

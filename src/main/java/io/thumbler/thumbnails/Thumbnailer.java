@@ -144,15 +144,13 @@ public class Thumbnailer {
 
     private Keyed key(Located at, SourceFacts facts, String accept) {
         Transform t = at.transform();
-        Optional<String> named = (at.url().extension().isPresent() ? at.url().extension() : t.format())
-                .map(n -> ImageFormat.fromExtension(n).map(ImageFormat::extension).orElse(n));
-        if (t.passthrough().passes(facts.format().extension(), named)) {
+        Optional<ImageFormat> named = OutputFormatChoice.named(at.url(), t);
+        if (t.passthrough().passes(facts.format(), named)) {
             // The original's own bytes: its format whatever Accept says, so no Vary either.
             String key = CacheKeys.passthrough(t.canonical(), facts.format(), CacheKeys.sourceId(at.source()), facts.version());
             return new Keyed(new OutputFormatChoice(facts.format(), false), 0, key, true);
         }
-        OutputFormatChoice output = OutputFormatChoice.choose(at.url().extension(), at.transform(), facts.format(),
-                facts.animated(), accept, processing);
+        OutputFormatChoice output = OutputFormatChoice.choose(named, facts.format(), facts.animated(), accept, processing);
         int quality = renderSettings.qualityFor(output.format(), at.transform().encoding());
         String key = CacheKeys.rendition(canonicalWithWatermark(t), output.format(), quality, CacheKeys.sourceId(at.source()),
                 facts.version(), rendererVersion);
@@ -203,7 +201,7 @@ public class Thumbnailer {
      */
     public Info info(String signature, String path, RequestTimings timings) {
         ProcessingPath url = verifiedPath(signature, path);
-        InfoOptions options = InfoOptions.parse(url.options(), processing.securityOptionsAllowed());
+        InfoOptions options = InfoOptions.parse(url.options(), processing.parser());
         if (options.expiredAt(Instant.now())) {
             throw ThumblerException.notFound("the URL expired at " + options.expires().orElseThrow());
         }

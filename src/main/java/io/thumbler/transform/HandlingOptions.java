@@ -8,9 +8,6 @@ package io.thumbler.transform;
  */
 final class HandlingOptions {
 
-    /** Largest {@code max_src_file_size}: above any limit the server accepts in configuration. */
-    private static final int MAX_FILE_SIZE = 999_999_999;
-
     private HandlingOptions() {
     }
 
@@ -20,35 +17,23 @@ final class HandlingOptions {
         p.register("enforce_thumbnail", "eth", 1, 1, (n, a, b) -> b.enforceThumbnail = Numbers.bool(n, "enforce_thumbnail", a[0]));
         p.register("preserve_hdr", "ph", 1, 1, (n, a, b) -> b.preserveHdr = Numbers.bool(n, "preserve_hdr", a[0]));
 
-        p.register("max_src_resolution", "msr", 1, 1, guarded(securityOptionsAllowed, (n, a, b) -> {
-            SecurityOptions s = b.security;
-            b.security = new SecurityOptions(megapixels(n, a[0]), s.maxSrcFileSize(), s.maxAnimationFrames(),
-                    s.maxAnimationFrameResolution(), s.maxResultDimension());
-        }));
-        p.register("max_src_file_size", "msfs", 1, 1, guarded(securityOptionsAllowed, (n, a, b) -> {
-            SecurityOptions s = b.security;
-            b.security = new SecurityOptions(s.maxSrcResolution(), Numbers.wholeNumber(n, "size", a[0], MAX_FILE_SIZE),
-                    s.maxAnimationFrames(), s.maxAnimationFrameResolution(), s.maxResultDimension());
-        }));
+        // No security option can loosen a server limit (see SecurityOptions), so a large value only
+        // leaves things as they are: they share one cap, the largest whole number an argument may write.
+        p.register("max_src_resolution", "msr", 1, 1, guarded(securityOptionsAllowed, (n, a, b) ->
+                b.security = b.security.withMaxSrcResolution(megapixels(n, a[0]))));
+        p.register("max_src_file_size", "msfs", 1, 1, guarded(securityOptionsAllowed, (n, a, b) ->
+                b.security = b.security.withMaxSrcFileSize(Numbers.wholeNumber(n, "size", a[0], Numbers.MAX_WHOLE))));
         p.register("max_animation_frames", "maf", 1, 1, guarded(securityOptionsAllowed, (n, a, b) -> {
-            int frames = Numbers.wholeNumber(n, "frames", a[0], MAX_FILE_SIZE);
+            int frames = Numbers.wholeNumber(n, "frames", a[0], Numbers.MAX_WHOLE);
             if (frames == 0) {
                 throw InvalidOptionException.of(n, "frames 0 is not a positive number");
             }
-            SecurityOptions s = b.security;
-            b.security = new SecurityOptions(s.maxSrcResolution(), s.maxSrcFileSize(), frames,
-                    s.maxAnimationFrameResolution(), s.maxResultDimension());
+            b.security = b.security.withMaxAnimationFrames(frames);
         }));
-        p.register("max_animation_frame_resolution", "mafr", 1, 1, guarded(securityOptionsAllowed, (n, a, b) -> {
-            SecurityOptions s = b.security;
-            b.security = new SecurityOptions(s.maxSrcResolution(), s.maxSrcFileSize(), s.maxAnimationFrames(),
-                    megapixels(n, a[0]), s.maxResultDimension());
-        }));
-        p.register("max_result_dimension", "mrd", 1, 1, guarded(securityOptionsAllowed, (n, a, b) -> {
-            SecurityOptions s = b.security;
-            b.security = new SecurityOptions(s.maxSrcResolution(), s.maxSrcFileSize(), s.maxAnimationFrames(),
-                    s.maxAnimationFrameResolution(), Numbers.wholeNumber(n, "dimension", a[0], MAX_FILE_SIZE));
-        }));
+        p.register("max_animation_frame_resolution", "mafr", 1, 1, guarded(securityOptionsAllowed, (n, a, b) ->
+                b.security = b.security.withMaxAnimationFrameResolution(megapixels(n, a[0]))));
+        p.register("max_result_dimension", "mrd", 1, 1, guarded(securityOptionsAllowed, (n, a, b) ->
+                b.security = b.security.withMaxResultDimension(Numbers.wholeNumber(n, "dimension", a[0], Numbers.MAX_WHOLE))));
     }
 
     /** imgproxy checks the permission before the arguments, so a forbidden option is 403 whatever its value. */

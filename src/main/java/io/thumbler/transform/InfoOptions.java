@@ -25,10 +25,6 @@ public record InfoOptions(boolean size, boolean format, boolean dimensions, Opti
 
     public static final InfoOptions DEFAULTS = new InfoOptions(true, true, true, Optional.empty(), SecurityOptions.NONE);
 
-    /** The security options' handlers, shared with processing URLs; read-only once built. */
-    private static final OptionParser SECURITY_ALLOWED = new OptionParser(Presets.NONE, false, true);
-    private static final OptionParser SECURITY_FORBIDDEN = new OptionParser(Presets.NONE, false, false);
-
     /** Whether the URL's expiry lies at or before {@code now}. */
     public boolean expiredAt(Instant now) {
         return expires.map(e -> !e.isAfter(now)).orElse(false);
@@ -37,17 +33,18 @@ public record InfoOptions(boolean size, boolean format, boolean dimensions, Opti
     /**
      * Parses the option segments of an {@code /info} URL.
      *
-     * @param securityOptionsAllowed whether {@code max_src_resolution} and {@code max_src_file_size} may be used
+     * @param processing the server's parser of processing options: its handlers read {@code max_src_resolution}
+     *                   and {@code max_src_file_size} (403 unless the server allows security options), so
+     *                   both kinds of URL read them alike; nothing else of it applies (no presets)
      * @throws InvalidOptionException 400 for an unknown option or a bad value
      * @throws ForbiddenOptionException 403 for a security option the server does not allow
      */
-    public static InfoOptions parse(List<String> segments, boolean securityOptionsAllowed) {
+    public static InfoOptions parse(List<String> segments, OptionParser processing) {
         boolean size = true;
         boolean format = true;
         boolean dimensions = true;
         Optional<Instant> expires = Optional.empty();
         Transform.Builder security = Transform.builder();
-        OptionParser securityParser = securityOptionsAllowed ? SECURITY_ALLOWED : SECURITY_FORBIDDEN;
         for (String segment : segments) {
             int colon = segment.indexOf(':');
             String written = colon < 0 ? segment : segment.substring(0, colon);
@@ -59,7 +56,7 @@ public record InfoOptions(boolean size, boolean format, boolean dimensions, Opti
                         + "' in '" + ProcessingPathParser.abbreviate(segment) + "'");
             }
             switch (canonical) {
-                case "max_src_resolution", "max_src_file_size" -> securityParser.apply(segment, security);
+                case "max_src_resolution", "max_src_file_size" -> processing.apply(segment, security);
                 case "cachebuster" -> one(n, a);
                 case "expires" -> {
                     long seconds = Numbers.timestamp(n, one(n, a));

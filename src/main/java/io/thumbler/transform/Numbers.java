@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 final class Numbers {
 
+    /** The largest whole number an argument may write: nine digits, so that it always fits an {@code int}. */
+    static final int MAX_WHOLE = 999_999_999;
+
     private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,8}");
     private static final Pattern TIMESTAMP = Pattern.compile("0|[1-9][0-9]{0,11}");
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,8})(\\.[0-9]{1,6})?");

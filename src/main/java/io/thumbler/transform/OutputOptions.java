@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * Handlers of the options that act after the geometry: orientation, colour and filters, encoding
  * and metadata, and what the response says (cache buster, expiry, file name, attachment).
@@ -34,7 +36,7 @@ final class OutputOptions {
         p.register("watermark", "wm", 1, 5, (n, a, b) -> b.watermark = Watermark.parse(n, a, b.watermark));
         p.register("quality", "q", 1, 1, (n, a, b) -> b.quality(Numbers.wholeNumber(n, "quality", a[0], 100)));
         p.register("format_quality", "fq", 2, 16, OutputOptions::formatQuality);
-        p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMaxBytes(Numbers.wholeNumber(n, "bytes", a[0], 999_999_999)));
+        p.register("max_bytes", "mb", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMaxBytes(Numbers.wholeNumber(n, "bytes", a[0], Numbers.MAX_WHOLE)));
         p.register("format", "f", 1, 1, (n, a, b) -> b.format(OutputFormats.require(n, a[0])));
         p.alias("ext", "format");
         p.register("strip_metadata", "sm", 1, 1, (n, a, b) -> b.encoding = b.encoding.withMetadata(Numbers.bool(n, "strip_metadata", a[0]), null, null));
@@ -62,7 +64,7 @@ final class OutputOptions {
         if (a.length % 2 != 0) {
             throw InvalidOptionException.of(n, "takes format:quality pairs, got " + a.length + " values");
         }
-        Map<String, Integer> q = new HashMap<>(b.encoding.formatQuality());
+        Map<ImageFormat, Integer> q = new HashMap<>(b.encoding.formatQuality());
         for (int i = 0; i < a.length; i += 2) {
             q.put(OutputFormats.require(n, a[i]), Numbers.wholeNumber(n, "quality", a[i + 1], 100));
         }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * imgproxy's {@code skip_processing} and {@code raw}: when the original is answered as it is,
  * without a render.
@@ -16,7 +18,8 @@ import java.util.TreeSet;
  * original through, whatever the other options say. Format names are imgproxy's
  * ({@code jpeg} or {@code jpg}, {@code png}, {@code webp}, {@code gif}, {@code avif}, {@code heic},
  * {@code bmp}, {@code tiff}, {@code ico}, {@code svg}, {@code jxl}), kept as file extensions
- * ({@code jpeg} becomes {@code jpg}).
+ * ({@code jpeg} becomes {@code jpg}, as {@link ImageFormat#fromExtension} reads it). They stay
+ * text because {@code jxl} has no {@link ImageFormat}: Thumbler reads no JPEG XL, so it never passes.
  *
  * @param skipFormats the extensions of the formats passed through
  * @param raw         pass every original through
@@ -34,15 +37,15 @@ public record Passthrough(Set<String> skipFormats, boolean raw) {
     }
 
     /**
-     * Whether an original of format {@code sourceExtension} is answered as it is.
+     * Whether an original of format {@code source} is answered as it is.
      *
      * @param namedOutput the output the URL names (its extension, else its {@code format}), if any
      */
-    public boolean passes(String sourceExtension, Optional<String> namedOutput) {
+    public boolean passes(ImageFormat source, Optional<ImageFormat> namedOutput) {
         if (raw) {
             return true;
         }
-        return skipFormats.contains(sourceExtension) && namedOutput.map(sourceExtension::equals).orElse(true);
+        return skipFormats.contains(source.extension()) && namedOutput.map(source::equals).orElse(true);
     }
 
     Passthrough adding(OptionName n, String[] formats) {
@@ -52,7 +55,7 @@ public record Passthrough(Set<String> skipFormats, boolean raw) {
                 throw InvalidOptionException.of(n, "format '" + ProcessingPathParser.abbreviate(f) + "' is not one of "
                         + String.join(", ", FORMAT_NAMES));
             }
-            all.add(f.equals("jpeg") ? "jpg" : f);
+            all.add(ImageFormat.fromExtension(f).map(ImageFormat::extension).orElse(f));
         }
         return new Passthrough(all, raw);
     }

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * Splits the raw path after the signature into options, source and extension, following
  * imgproxy's two source forms:
@@ -40,7 +42,7 @@ public final class ProcessingPathParser {
     private ProcessingPath plainForm(List<String> options, String encodedSource) {
         requireOptions(options);
         String source = encodedSource;
-        Optional<String> extension = Optional.empty();
+        Optional<ImageFormat> extension = Optional.empty();
         int at = encodedSource.lastIndexOf('@');
         if (at >= 0) {
             extension = extension(encodedSource.substring(at + 1));
@@ -57,7 +59,7 @@ public final class ProcessingPathParser {
         List<String> options = segments.subList(0, firstSourceSegment);
         requireOptions(options);
         String encoded = String.join("", segments.subList(firstSourceSegment, segments.size()));
-        Optional<String> extension = Optional.empty();
+        Optional<ImageFormat> extension = Optional.empty();
         int dot = encoded.lastIndexOf('.');
         if (dot >= 0) {
             extension = extension(encoded.substring(dot + 1));
@@ -84,12 +86,12 @@ public final class ProcessingPathParser {
     }
 
     /** The text after {@code @} or {@code .}; empty ({@code …@}, {@code ….}) is no extension, as imgproxy reads it. */
-    private static Optional<String> extension(String value) {
+    private static Optional<ImageFormat> extension(String value) {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(OutputFormats.canonical(value).orElseThrow(() -> new InvalidOptionException(
-                "output extension '" + abbreviate(value) + "' is not one of " + String.join(", ", OutputFormats.SUPPORTED))));
+        return Optional.of(OutputFormats.named(value).orElseThrow(() -> new InvalidOptionException(
+                "output extension '" + abbreviate(value) + "' is not one of " + OutputFormats.listed())));
     }
 
     private static String stripPadding(String s) {

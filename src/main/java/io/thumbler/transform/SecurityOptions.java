@@ -25,6 +25,26 @@ public record SecurityOptions(double maxSrcResolution, long maxSrcFileSize, int 
         return !equals(NONE);
     }
 
+    public SecurityOptions withMaxSrcResolution(double megapixels) {
+        return new SecurityOptions(megapixels, maxSrcFileSize, maxAnimationFrames, maxAnimationFrameResolution, maxResultDimension);
+    }
+
+    public SecurityOptions withMaxSrcFileSize(long bytes) {
+        return new SecurityOptions(maxSrcResolution, bytes, maxAnimationFrames, maxAnimationFrameResolution, maxResultDimension);
+    }
+
+    public SecurityOptions withMaxAnimationFrames(int frames) {
+        return new SecurityOptions(maxSrcResolution, maxSrcFileSize, frames, maxAnimationFrameResolution, maxResultDimension);
+    }
+
+    public SecurityOptions withMaxAnimationFrameResolution(double megapixels) {
+        return new SecurityOptions(maxSrcResolution, maxSrcFileSize, maxAnimationFrames, megapixels, maxResultDimension);
+    }
+
+    public SecurityOptions withMaxResultDimension(int pixels) {
+        return new SecurityOptions(maxSrcResolution, maxSrcFileSize, maxAnimationFrames, maxAnimationFrameResolution, pixels);
+    }
+
     void appendCanonical(List<String> parts) {
         if (maxSrcResolution >= 0) {
             parts.add("msr:" + Numbers.format(maxSrcResolution));

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.thumbler.image.ImageFormat;
+
 /**
  * An immutable description of one render: what the processing options of a URL mean, with
  * aliases resolved, presets expanded and defaults applied.
@@ -85,8 +87,8 @@ public final class Transform {
     /** The security options of the URL, which can only tighten the server's limits. */
     public SecurityOptions security() { return v.security; }
 
-    /** The output format named by the {@code format} option, if any (an extension like {@code png}). */
-    public Optional<String> format() { return v.encoding.format(); }
+    /** The output format named by the {@code format} option, if any. */
+    public Optional<ImageFormat> format() { return v.encoding.format(); }
 
     /**
      * The stable text form: short option names, defaults left out, a fixed order, e.g.
@@ -228,7 +230,7 @@ public final class Transform {
             return this;
         }
 
-        public Builder format(String f) {
+        public Builder format(ImageFormat f) {
             Encoding e = encoding;
             encoding = e.withFormat(Optional.ofNullable(f));
             return this;

@@ -44,7 +44,7 @@ final class RealConvert {
             Path policy = dir.resolve("policy");
             ImageMagickSelfTest.extractPolicy(policy);
             settings = new RenderSettings(Path.of("/usr/bin"), 1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                    dir.resolve("tmp"), 80, Map.of("webp", 79, "avif", 63), 64, false,
+                    dir.resolve("tmp"), 80, Map.of(ImageFormat.WEBP, 79, ImageFormat.AVIF, 63), 64, false,
                     Optional.of(Path.of(RenderSettings.DEFAULT_SRGB_PROFILE)).filter(Files::isReadable),
                     SourceLimits.defaults());
             renderer = new Renderer(new ConvertProcess(Path.of("/usr/bin/convert"),

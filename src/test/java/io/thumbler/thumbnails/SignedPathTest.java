@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.ImageFormat;
 import io.thumbler.security.SignaturePolicy;
 import io.thumbler.security.SigningKey;
 import io.thumbler.security.UrlSigner;
@@ -27,7 +28,7 @@ class SignedPathTest {
 
         assertThat(p.options()).containsExactly("rs:fill:300:200");
         assertThat(p.source()).isEqualTo("local:///photos/a.jpg");
-        assertThat(p.extension()).hasValue("webp");
+        assertThat(p.extension()).hasValue(ImageFormat.WEBP);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.thumbler.image.ImageFormat;
 import io.thumbler.testing.LoggedWarnings;
 
 /** Every option of the URL language: both spellings, one canonical form, and the 400 messages. */
@@ -122,10 +123,10 @@ class AllOptionsParserTest {
     @Test
     void formatQualityIsPerFormatAndQualityWins() {
         Encoding e = parse("fq:webp:60:avif:40").encoding();
-        assertThat(e.formatQuality()).isEqualTo(Map.of("webp", 60, "avif", 40));
-        assertThat(e.qualityFor("webp")).isEqualTo(60);
-        assertThat(e.qualityFor("jpg")).isZero();
-        assertThat(parse("fq:webp:60/q:90").encoding().qualityFor("webp")).isEqualTo(90);
+        assertThat(e.formatQuality()).isEqualTo(Map.of(ImageFormat.WEBP, 60, ImageFormat.AVIF, 40));
+        assertThat(e.qualityFor(ImageFormat.WEBP)).isEqualTo(60);
+        assertThat(e.qualityFor(ImageFormat.JPEG)).isZero();
+        assertThat(parse("fq:webp:60/q:90").encoding().qualityFor(ImageFormat.WEBP)).isEqualTo(90);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
+import io.thumbler.image.ImageFormat;
 
 /**
  * skip_processing, raw, enforce_thumbnail, preserve_hdr, the security options and the info
@@ -77,13 +78,13 @@ class HandlingOptionsParserTest {
     @Test
     void passthroughFollowsImgproxysShouldSkipStandardProcessing() {
         Passthrough skp = parse(STRICT, "skp:jpg:png").passthrough();
-        assertThat(skp.passes("jpg", Optional.empty())).as("listed, no output named").isTrue();
-        assertThat(skp.passes("jpg", Optional.of("jpg"))).as("listed, output is the source's format").isTrue();
-        assertThat(skp.passes("jpg", Optional.of("webp"))).as("another output named").isFalse();
-        assertThat(skp.passes("gif", Optional.empty())).as("not listed").isFalse();
+        assertThat(skp.passes(ImageFormat.JPEG, Optional.empty())).as("listed, no output named").isTrue();
+        assertThat(skp.passes(ImageFormat.JPEG, Optional.of(ImageFormat.JPEG))).as("listed, output is the source's format").isTrue();
+        assertThat(skp.passes(ImageFormat.JPEG, Optional.of(ImageFormat.WEBP))).as("another output named").isFalse();
+        assertThat(skp.passes(ImageFormat.GIF, Optional.empty())).as("not listed").isFalse();
         Passthrough raw = parse(STRICT, "raw:1").passthrough();
-        assertThat(raw.passes("gif", Optional.of("png"))).as("raw passes everything").isTrue();
-        assertThat(Passthrough.NONE.passes("jpg", Optional.empty())).isFalse();
+        assertThat(raw.passes(ImageFormat.GIF, Optional.of(ImageFormat.PNG))).as("raw passes everything").isTrue();
+        assertThat(Passthrough.NONE.passes(ImageFormat.JPEG, Optional.empty())).isFalse();
     }
 
     @ParameterizedTest
@@ -123,6 +124,14 @@ class HandlingOptionsParserTest {
         assertThat(parse(ALLOWING, "").security().any()).isFalse();
     }
 
+    @Test
+    void securityOptionsTakeAnyWholeNumberAnArgumentMayWrite() {
+        assertThat(parse(ALLOWING, "msfs:999999999/maf:999999999/mrd:999999999").security())
+                .isEqualTo(new SecurityOptions(-1, 999_999_999, 999_999_999, 0, 999_999_999));
+        assertThatThrownBy(() -> parse(ALLOWING, "maf:1000000000"))
+                .hasMessage("option 'max_animation_frames' (written 'maf'): frames '1000000000' is not a whole number");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "msr:-1|option 'max_src_resolution' (written 'msr'): megapixels -1 is not a positive number or 0",
@@ -138,34 +147,43 @@ class HandlingOptionsParserTest {
     }
 
     @Test
+    void infoUrlsReadOnlyTheSecurityOptionsOfTheServersParserNotItsPresets() {
+        OptionParser server = new OptionParser(Presets.parse("default=msfs:5"), true, true);
+        assertThat(InfoOptions.parse(List.of("msr:1"), server).security())
+                .as("presets-only mode and the default preset are for processing URLs")
+                .isEqualTo(new SecurityOptions(1, 0, 0, 0, 0));
+        assertThatThrownBy(() -> InfoOptions.parse(List.of("pr:x"), server)).hasMessage("unknown info option 'pr' in 'pr:x'");
+    }
+
+    @Test
     void infoOptionsSelectFieldsAndAcceptWhatThumblerCannotAnswer() {
-        InfoOptions defaults = InfoOptions.parse(List.of(), false);
+        InfoOptions defaults = InfoOptions.parse(List.of(), STRICT);
         assertThat(defaults).isEqualTo(InfoOptions.DEFAULTS);
         InfoOptions o = InfoOptions.parse(List.of("s:0", "format:false", "d:f", "exif:1", "iptc:0", "xmp:1", "vm:1",
-                "do:1", "video_meta:0", "detect_objects:t", "cb:v2"), false);
+                "do:1", "video_meta:0", "detect_objects:t", "cb:v2"), STRICT);
         assertThat(o.size()).isFalse();
         assertThat(o.format()).isFalse();
         assertThat(o.dimensions()).isFalse();
-        assertThat(InfoOptions.parse(List.of("size:1", "f:1", "dimensions:1"), false)).isEqualTo(InfoOptions.DEFAULTS);
+        assertThat(InfoOptions.parse(List.of("size:1", "f:1", "dimensions:1"), STRICT)).isEqualTo(InfoOptions.DEFAULTS);
     }
 
     @Test
     void infoOptionsShareExpiryAndTheSecurityGate() {
-        InfoOptions o = InfoOptions.parse(List.of("exp:4102444800"), false);
+        InfoOptions o = InfoOptions.parse(List.of("exp:4102444800"), STRICT);
         assertThat(o.expiredAt(Instant.ofEpochSecond(4102444800L))).isTrue();
-        assertThat(InfoOptions.parse(List.of("exp:0"), false).expires()).isEmpty();
-        assertThatThrownBy(() -> InfoOptions.parse(List.of("msr:1"), false)).isInstanceOf(ForbiddenOptionException.class);
-        assertThat(InfoOptions.parse(List.of("msr:1", "msfs:10"), true).security()).isEqualTo(new SecurityOptions(1, 10, 0, 0, 0));
+        assertThat(InfoOptions.parse(List.of("exp:0"), STRICT).expires()).isEmpty();
+        assertThatThrownBy(() -> InfoOptions.parse(List.of("msr:1"), STRICT)).isInstanceOf(ForbiddenOptionException.class);
+        assertThat(InfoOptions.parse(List.of("msr:1", "msfs:10"), ALLOWING).security()).isEqualTo(new SecurityOptions(1, 10, 0, 0, 0));
     }
 
     @Test
     void badInfoOptionsAre400NamingThem() {
-        assertThatThrownBy(() -> InfoOptions.parse(List.of("w:100"), false)).isInstanceOf(InvalidOptionException.class)
+        assertThatThrownBy(() -> InfoOptions.parse(List.of("w:100"), STRICT)).isInstanceOf(InvalidOptionException.class)
                 .hasMessage("unknown info option 'w' in 'w:100'");
-        assertThatThrownBy(() -> InfoOptions.parse(List.of("exif:maybe"), false))
+        assertThatThrownBy(() -> InfoOptions.parse(List.of("exif:maybe"), STRICT))
                 .hasMessage("option 'exif': exif 'maybe' is not a boolean (1, t, true, 0, f, false)");
-        assertThatThrownBy(() -> InfoOptions.parse(List.of("s"), false)).hasMessage("option 'size' (written 's'): takes 1 argument, got 0");
-        assertThatThrownBy(() -> InfoOptions.parse(List.of("maf:2"), true)).hasMessage("unknown info option 'maf' in 'maf:2'");
+        assertThatThrownBy(() -> InfoOptions.parse(List.of("s"), STRICT)).hasMessage("option 'size' (written 's'): takes 1 argument, got 0");
+        assertThatThrownBy(() -> InfoOptions.parse(List.of("maf:2"), ALLOWING)).hasMessage("unknown info option 'maf' in 'maf:2'");
     }
 
     @Test

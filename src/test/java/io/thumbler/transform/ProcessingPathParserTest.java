@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.thumbler.image.ImageFormat;
+
 class ProcessingPathParserTest {
 
     private final ProcessingPathParser parser = new ProcessingPathParser();
@@ -21,7 +23,7 @@ class ProcessingPathParserTest {
         ProcessingPath p = parser.parse("/rs:fill:300:400/g:no/plain/local:///photos/cat.jpg@webp");
         assertThat(p.options()).containsExactly("rs:fill:300:400", "g:no");
         assertThat(p.source()).isEqualTo("local:///photos/cat.jpg");
-        assertThat(p.extension()).hasValue("webp");
+        assertThat(p.extension()).hasValue(ImageFormat.WEBP);
     }
 
     @Test
@@ -50,8 +52,8 @@ class ProcessingPathParserTest {
     }
 
     @Test
-    void jpegExtensionIsCanonicallyJpg() {
-        assertThat(parser.parse("/plain/local:///a.png@jpeg").extension()).hasValue("jpg");
+    void jpegExtensionIsJpeg() {
+        assertThat(parser.parse("/plain/local:///a.png@jpeg").extension()).hasValue(ImageFormat.JPEG);
     }
 
     @Test
@@ -60,7 +62,7 @@ class ProcessingPathParserTest {
         ProcessingPath p = parser.parse("/rs:fill:300:400:0/g:sm/aHR0cDovL2V4YW1w/bGUuY29tL2ltYWdl/cy9jdXJpb3NpdHku/anBn.png");
         assertThat(p.options()).containsExactly("rs:fill:300:400:0", "g:sm");
         assertThat(p.source()).isEqualTo("http://example.com/images/curiosity.jpg");
-        assertThat(p.extension()).hasValue("png");
+        assertThat(p.extension()).hasValue(ImageFormat.PNG);
     }
 
     @Test
