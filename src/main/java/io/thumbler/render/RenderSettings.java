@@ -77,7 +77,7 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
             String[] kv = entry.strip().split("=");
             ImageFormat f = kv.length == 2 ? OutputFormats.named(kv[0].strip()).orElse(null) : null;
             if (f == null || !kv[1].strip().matches("[1-9][0-9]?|100")) {
-                throw ConfigReader.invalid(key, "'" + entry.strip() + "' is not format=quality (quality 1-100, format jpg, png, webp, avif or gif)");
+                throw ConfigReader.invalid(key, "'" + entry.strip() + "' is not format=quality (quality 1-100, format one of " + OutputFormats.listed() + ")");
             }
             q.put(f, Integer.parseInt(kv[1].strip()));
         }
