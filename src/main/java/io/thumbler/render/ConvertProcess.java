@@ -1,9 +1,10 @@
 package io.thumbler.render;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +24,15 @@ import io.thumbler.error.ThumblerException;
  * the Java thread is interrupted, so Thumbler builds the
  * arguments with im4java and holds the {@link Process} itself: at the deadline SIGTERM (which lets
  * ImageMagick delete its spill files), two seconds later SIGKILL. stderr and stdout (where an
- * analysis pass {@code -print}s) are drained concurrently
- * into a bounded buffer (a chatty process can neither block on a full pipe nor fill the heap) and
- * carries the reason of a failure into the log.
+ * analysis pass {@code -print}s) go to two files in the render's private work directory, of which
+ * the first {@value #STDERR_LIMIT} bytes are read once the process has ended: no pipe can fill up
+ * and block the child, nothing unbounded reaches the heap, and no thread is started per process
+ * (two drain threads per render cost about a millisecond each on a busy machine). The files go
+ * with the work directory. stderr carries the reason of a failure into the log.
+ *
+ * <p>The child gets only the environment it needs ({@link #BASE_ENVIRONMENT} plus the given
+ * {@code MAGICK_*} variables), never the server's: that holds the signing key, the origin secret
+ * and cloud credentials, which a flaw in a decoder must not be able to read.
  *
  * <p>Children run at niceness {@value #NICENESS} (through {@code /usr/bin/nice}, which replaces
  * itself with {@code convert}: same process, same PID): when renders and requests compete for the
@@ -46,6 +53,15 @@ public final class ConvertProcess {
     /** Without coreutils' nice (not seen on any supported system), children run at the JVM's priority. */
     private static final List<String> PREFIX = java.nio.file.Files.isExecutable(NICE)
             ? List.of(NICE.toString(), "-n", Integer.toString(NICENESS)) : List.of();
+    /**
+     * What every child starts from: {@code PATH} for the few helpers ImageMagick may run, and the C
+     * locale, so that numbers an analysis pass prints always use a decimal point whatever the
+     * server's locale is. No {@code HOME}: ImageMagick then reads no per-user configuration.
+     */
+    static final Map<String, String> BASE_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C");
+    /** Names of the output files in the work directory; dot-files, as no render names a file so. */
+    static final String STDOUT_FILE = ".convert-stdout";
+    static final String STDERR_FILE = ".convert-stderr";
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     /** Children ended by {@link #stopAll()}: their exit is a shutdown, not a bad original. */
     private static final Set<Process> STOPPED = ConcurrentHashMap.newKeySet();
@@ -102,11 +118,15 @@ public final class ConvertProcess {
         command.addAll(PREFIX);
         command.add(binary.toString());
         command.addAll(arguments);
+        Path stdoutFile = workDir.resolve(STDOUT_FILE);
+        Path stderrFile = workDir.resolve(STDERR_FILE);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        // Inherited MAGICK_* variables could point ImageMagick at another policy or raise limits.
-        pb.environment().keySet().removeIf(k -> k.startsWith("MAGICK_"));
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(stdoutFile.toFile())
+                .redirectError(stderrFile.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(BASE_ENVIRONMENT);
         pb.environment().putAll(environment);
         // ImageMagick's own time limit, in whole seconds, is what is left of the deadline: it then
         // gives up when the watchdog would stop it, and says why ("time limit exceeded").
@@ -120,8 +140,6 @@ public final class ConvertProcess {
                     "cannot start " + binary + ": " + e.getMessage(), e);
         }
         LIVE.add(process);
-        BoundedDrain stderr = BoundedDrain.start(process.getErrorStream(), STDERR_LIMIT);
-        BoundedDrain stdout = BoundedDrain.start(process.getInputStream(), STDERR_LIMIT);
         try {
             boolean ended = process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS);
             if (STOPPED.remove(process)) {
@@ -129,11 +147,9 @@ public final class ConvertProcess {
             }
             if (!ended) {
                 stop(process);
-                throw overDeadline("convert killed after " + budget + "; stderr: " + stderr.text());
+                throw overDeadline("convert killed after " + budget + "; stderr: " + head(stderrFile));
             }
-            stderr.await();
-            stdout.await();
-            return new Result(process.exitValue(), stderr.text(), (System.nanoTime() - start) / 1_000_000, stdout.text());
+            return new Result(process.exitValue(), head(stderrFile), (System.nanoTime() - start) / 1_000_000, head(stdoutFile));
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();
@@ -147,6 +163,16 @@ public final class ConvertProcess {
         }
     }
 
+    /** The first {@value #STDERR_LIMIT} bytes of an output file, as text; empty when it is gone or unreadable. */
+    private static String head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(STDERR_LIMIT), StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
 
     private ThumblerException overDeadline(String detail) {
         return new ThumblerException(ErrorKind.RENDER_TIMEOUT, "rendering took longer than the " + deadline.toSeconds() + " s deadline", detail, null);
@@ -196,55 +222,6 @@ public final class ConvertProcess {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Reads a stream to its end on a daemon thread, keeping only its first {@code limit} bytes. */
-    private static final class BoundedDrain implements Runnable {
-        private final InputStream in;
-        private final int limit;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final Thread thread;
-
-        private BoundedDrain(InputStream in, int limit) {
-            this.in = in;
-            this.limit = limit;
-            this.thread = new Thread(this, "convert-stderr");
-            this.thread.setDaemon(true);
-        }
-
-        static BoundedDrain start(InputStream in, int limit) {
-            BoundedDrain d = new BoundedDrain(in, limit);
-            d.thread.start();
-            return d;
-        }
-
-        @Override
-        public void run() {
-            byte[] buf = new byte[4096];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    synchronized (kept) {
-                        int room = limit - kept.size();
-                        if (room > 0) {
-                            kept.write(buf, 0, Math.min(room, n));
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process was killed; what was read so far is kept
-            }
-        }
-
-        void await() throws InterruptedException {
-            thread.join(TERM_GRACE.toMillis());
-        }
-
-        String text() {
-            synchronized (kept) {
-                return kept.toString(StandardCharsets.UTF_8).strip();
-            }
         }
     }
 }

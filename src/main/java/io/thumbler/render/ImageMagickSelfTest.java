@@ -92,14 +92,15 @@ public final class ImageMagickSelfTest {
     }
 
     /**
-     * Points a convert about to start at the policy in {@code policyDir}: every inherited
-     * {@code MAGICK_*} variable is removed from the child's environment (a {@code MAGICK_HOME}
-     * or {@code MAGICK_CONFIGURE_PATH} of the server's shell must not change the search path) and
-     * {@code MAGICK_CONFIGURE_PATH} is set. Every convert Thumbler starts needs this.
+     * Points a convert about to start at the policy in {@code policyDir}, in the environment renders
+     * get ({@link ConvertProcess#BASE_ENVIRONMENT}): nothing is inherited (a {@code MAGICK_HOME} or
+     * {@code MAGICK_CONFIGURE_PATH} of the server's shell must not change the search path, and the
+     * server's secrets stay with the server) and {@code MAGICK_CONFIGURE_PATH} is set.
      */
     public static void configureChild(ProcessBuilder process, Path policyDir) {
         Map<String, String> environment = process.environment();
-        environment.keySet().removeIf(name -> name.startsWith("MAGICK_"));
+        environment.clear();
+        environment.putAll(ConvertProcess.BASE_ENVIRONMENT);
         environment.put("MAGICK_CONFIGURE_PATH", policyDir.toAbsolutePath().normalize().toString());
     }
 

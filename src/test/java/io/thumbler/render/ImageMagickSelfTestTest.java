@@ -120,9 +120,12 @@ class ImageMagickSelfTestTest {
         builder.environment().put("MAGICK_HOME", "/opt/evil");
         builder.environment().put("MAGICK_CONFIGURE_PATH", "/opt/evil");
 
+        builder.environment().put("THUMBLER_KEY", "a signing key");
+
         ImageMagickSelfTest.configureChild(builder, work.resolve("policy/../policy"));
 
-        assertThat(builder.environment()).doesNotContainKey("MAGICK_HOME")
-                .containsEntry("MAGICK_CONFIGURE_PATH", work.resolve("policy").toString());
+        assertThat(builder.environment()).doesNotContainKeys("MAGICK_HOME", "THUMBLER_KEY")
+                .containsEntry("MAGICK_CONFIGURE_PATH", work.resolve("policy").toString())
+                .containsOnlyKeys("PATH", "LC_ALL", "MAGICK_CONFIGURE_PATH");
     }
 }
