@@ -109,10 +109,15 @@ final class HeaderBytes {
      */
     ImageHeader image(ImageFormat format, long width, long height, int frames, int orientation,
                       boolean hasAlpha, String colorSpace) {
+        return image(format, width, height, frames, orientation, hasAlpha, colorSpace, 0);
+    }
+
+    ImageHeader image(ImageFormat format, long width, long height, int frames, int orientation,
+                      boolean hasAlpha, String colorSpace, int primaryFrame) {
         if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
             throw corrupt("it declares a size of " + width + "x" + height);
         }
-        return new ImageHeader(format, (int) width, (int) height, frames, orientation, hasAlpha, colorSpace);
+        return new ImageHeader(format, (int) width, (int) height, frames, orientation, hasAlpha, colorSpace, primaryFrame);
     }
 
     private void require(long offset, long count) {

@@ -7,10 +7,10 @@ package io.thumbler.image;
  * <p>The directory's own one-byte width and height are not trusted: each entry's PNG IHDR or DIB
  * header is read, because that is what the decoder allocates for, and a PNG inside an ICO may
  * declare any size. Every entry's data must lie inside the file. The header reports the largest
- * entry (by area, the later one on a tie), the one Thumbler renders, as imgproxy does; frames are
- * the number of entries, so the resolution limit covers every entry ImageMagick decodes on its way
- * to the chosen one. Icons are reported as having alpha: every entry carries an alpha channel or a
- * transparency mask.
+ * entry (by area, the later one on a tie) and names it as the primary frame, the one Thumbler
+ * renders, as imgproxy does, so the directory is read once, here; frames are the number of entries,
+ * so the resolution limit covers every entry ImageMagick decodes on its way to the chosen one.
+ * Icons are reported as having alpha: every entry carries an alpha channel or a transparency mask.
  */
 public final class IcoHeader {
 
@@ -33,18 +33,14 @@ public final class IcoHeader {
 
     static ImageHeader read(byte[] bytes) {
         HeaderBytes in = new HeaderBytes(bytes, "ICO");
-        Entry largest = largest(in);
-        int count = Math.min(in.u16le(4), HeaderSniffer.FRAME_COUNT_CAP + 1);
-        return in.image(ImageFormat.ICO, largest.width, largest.height, count, 1, true, "RGB");
-    }
-
-    /** The index of the entry Thumbler renders: the largest, as {@link #read} reports it. */
-    public static int largestEntry(byte[] bytes) {
-        return largest(new HeaderBytes(bytes, "ICO")).index;
-    }
-
-    private static Entry largest(HeaderBytes in) {
         int count = in.u16le(4);
+        Entry largest = largest(in, count);
+        return in.image(ImageFormat.ICO, largest.width, largest.height, Math.min(count, HeaderSniffer.FRAME_COUNT_CAP + 1), 1, true,
+                "RGB", largest.index);
+    }
+
+    private static Entry largest(HeaderBytes in, int entries) {
+        int count = entries;
         if (count > HeaderSniffer.FRAME_COUNT_CAP) {
             // Refused by the frame limit; the first entry stands for the rest.
             count = 1;

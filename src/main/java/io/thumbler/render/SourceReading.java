@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.im4java.core.IMOperation;
 
 import io.thumbler.image.HeaderSniffer;
-import io.thumbler.image.IcoHeader;
 import io.thumbler.image.ImageFormat;
 import io.thumbler.image.ImageHeader;
 import io.thumbler.transform.Transform;
@@ -68,7 +67,7 @@ final class SourceReading {
     /** {@code [0]}, all frames up to {@code frames}, or for an icon the largest entry, as imgproxy renders. */
     private static String frameSelector(RenderJob job, int frames) {
         if (job.header().format() == ImageFormat.ICO) {
-            return "[" + IcoHeader.largestEntry(job.original()) + "]";
+            return "[" + job.header().primaryFrame() + "]";
         }
         return frames > 1 ? "[0-" + (frames - 1) + "]" : "[0]";
     }

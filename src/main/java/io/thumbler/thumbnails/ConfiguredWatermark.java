@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 
 import io.thumbler.config.ConfigReader;
 import io.thumbler.error.ThumblerException;
-import io.thumbler.render.RenderSettings;
 import io.thumbler.image.SourceLimits;
+import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.WatermarkImage;
 import io.thumbler.source.Original;
 import io.thumbler.source.Originals;
@@ -37,12 +37,20 @@ public class ConfiguredWatermark {
     @Inject
     Originals originals;
 
+    /**
+     * Holds the render settings read at startup, the limits of originals among them. Asking for them
+     * starts ImageMagickSetup if it has not started yet; the watermark is the last thing
+     * StartupCheck validates, so every other setting has been checked by then.
+     */
+    @Inject
+    ImageMagickSetup imageMagick;
+
     private Optional<WatermarkImage> image = Optional.empty();
 
     @PostConstruct
     void load() {
         double opacity = config.decimal("thumbler.watermark-opacity", 1, 0.01, 1);
-        SourceLimits limits = RenderSettings.read(config).limits();
+        SourceLimits limits = imageMagick.settings().limits();
         Optional<String> data = config.optional("thumbler.watermark-data").filter(s -> !s.isBlank());
         Optional<String> path = config.optional("thumbler.watermark-path").filter(s -> !s.isBlank());
         Optional<String> url = config.optional("thumbler.watermark-url").filter(s -> !s.isBlank());

@@ -2,6 +2,7 @@ package io.thumbler.image;
 
 import static io.thumbler.image.HeaderSnifferTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,8 +113,14 @@ public class FormatHeadersTest {
     @Test
     void icoReportsItsLargestEntry() {
         byte[] ico = fixture("favicon.ico");
-        assertThat(HeaderSniffer.sniff(ico)).isEqualTo(new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB"));
-        assertThat(IcoHeader.largestEntry(ico)).isEqualTo(1);
+        assertThat(HeaderSniffer.sniff(ico)).isEqualTo(new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB", 1));
+    }
+
+    @Test
+    void aPrimaryFrameMustBeOneOfTheFrames() {
+        assertThatThrownBy(() -> new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB", 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the primary frame 3 is not one of the 3 frames");
+        assertThat(new ImageHeader(ImageFormat.PNG, 1, 1, 1, 1, false, "RGB").primaryFrame()).isZero();
     }
 
     /** The directory says 16×16; the bitmap header, which the decoder follows, says otherwise. */
@@ -124,7 +131,7 @@ public class FormatHeadersTest {
         int firstBitmap = b.getInt(6 + 12);
         b.putInt(firstBitmap + 4, 9000).putInt(firstBitmap + 8, 2 * 9000);
         assertThat(HeaderSniffer.sniff(ico).width() + "x" + HeaderSniffer.sniff(ico).height()).isEqualTo("9000x9000");
-        assertThat(IcoHeader.largestEntry(ico)).isZero();
+        assertThat(HeaderSniffer.sniff(ico).primaryFrame()).isZero();
     }
 
     @Test

@@ -55,6 +55,17 @@ class GeometryOptionsPlanTest {
         "rs:fill-down:1000:500|800|600|800|400",
         "rs:auto:100:200|2560|1600|100|63",
         "rs:auto:200:100|2560|1600|200|100",
+        "rs:auto:200:300|1600|2560|200|300",        // portrait into portrait: fill
+        "rs:auto:300:200|1000|1000|300|200",        // a square source counts as landscape: fill ...
+        "rs:auto:200:300|1000|1000|200|200",        // ... and fits a portrait box
+        "rs:auto:200:200|2560|1600|200|200",        // a square box counts as landscape too: fill ...
+        "rs:auto:200:200|1600|2560|125|200",        // ... and a portrait source fits it
+        "rs:fill:0:100|2560|1600|160|100",          // fill with one side: the other follows it
+        "h:100/mh:200|1600|2560|125|100",           // min-height scales to 125x200, then the box height crops it
+        "rs:fit:300:300/dpr:0.5|100|100|100|100",   // a DPR below 1 never shrinks a source smaller than the box ...
+        "rs:fit:300:300/ex:1/dpr:0.5|100|100|150|150", // ... unless extend keeps the composition: half on half
+        "c:1:1|2560|1600|1|1",                      // a crop of 1 is one pixel, not the whole side
+        "c:5000:5000|2560|1600|2560|1600",          // a crop larger than the source keeps the source
     })
     void outputSizeIsImgproxys(String options, int sw, int sh, int ow, int oh) {
         ResizeGeometry g = GeometryPlanner.plan(sw, sh, parse(options));
@@ -71,6 +82,8 @@ class GeometryOptionsPlanTest {
         "c:1000:1000:we:100:50|100|350",
         "c:1000:1000:fp:0.9:0.1|1560|0",
         "c:1000:1000/g:so|780|600",       // a crop without gravity follows the gravity option
+        "c:300|1130|0",                   // one side only: the other is kept whole
+        "c:0:400|0|600",
     })
     void cropIsPlacedInSourcePixels(String options, int x, int y) {
         Rect r = GeometryPlanner.plan(2560, 1600, parse(options)).sourceCrop().orElseThrow();
@@ -124,6 +137,48 @@ class GeometryOptionsPlanTest {
 
         Rect left = GeometryPlanner.plan(SourceFrame.of(2560, 1600), parse("rs:fill:100:100/g:sm")).resultCrop().orElseThrow();
         assertThat(left.x()).isEqualTo(30); // no map: the centre
+    }
+
+    /** Smart gravity weighs the source with the crop's window and the result's window, each way. */
+    @Test
+    void smartGravityFindsADetailInBothDirections() {
+        BufferedImage preview = new BufferedImage(96, 60, BufferedImage.TYPE_INT_RGB);
+        Graphics2D gr = preview.createGraphics();
+        gr.setColor(Color.GRAY);
+        gr.fillRect(0, 0, 96, 60);
+        gr.setColor(Color.RED);
+        gr.fillRect(80, 45, 10, 10); // near the bottom right corner
+        gr.dispose();
+        SourceFrame frame = new SourceFrame(2560, 1600, Optional.empty(), Optional.of(SaliencyMap.of(preview)));
+
+        Rect crop = GeometryPlanner.plan(frame, parse("c:800:800:sm")).sourceCrop().orElseThrow();
+        // the subject spans x 2133..2400 and y 1200..1467 of the source; a centred crop (880,400) misses it
+        assertThat(crop.x()).isBetween(2400 - 800, 2133);
+        assertThat(crop.y()).isBetween(1467 - 800, 1200);
+
+        Rect window = GeometryPlanner.plan(frame, parse("rs:fill:100:20/g:sm")).resultCrop().orElseThrow();
+        // scaled to 100x63; the window 100x20 holds the subject (y 47..55) rather than the centre (y 21)
+        assertThat(window.y()).isBetween(36, 43);
+    }
+
+    /** A fitted image, or a fill whose scaled size is the box, is not cut; extend adds no canvas it fills. */
+    @Test
+    void nothingIsCutOrExtendedWhenTheImageIsTheBox() {
+        assertThat(GeometryPlanner.plan(2560, 1600, parse("rs:fit:300:300")).resultCrop()).isEmpty();
+        assertThat(GeometryPlanner.plan(2560, 1600, parse("rs:fill:320:200")).resultCrop()).isEmpty();
+        ResizeGeometry filled = GeometryPlanner.plan(2560, 1600, parse("rs:fill:300:200/ex:1"));
+        assertThat(filled.resultCrop()).isPresent();
+        assertThat(filled.extend()).isEmpty();
+        assertThat(GeometryPlanner.plan(2560, 1600, parse("rs:fit:300:300/ex:1")).extend()).isPresent();
+    }
+
+    @Test
+    void aResultOfExactlyTheLargestSideIsAllowed() {
+        ResizeGeometry g = GeometryPlanner.plan(GeometryPlanner.MAX_OUTPUT_SIDE, GeometryPlanner.MAX_OUTPUT_SIDE, Transform.defaults());
+        assertThat(g.outputWidth()).isEqualTo(GeometryPlanner.MAX_OUTPUT_SIDE);
+        assertThat(g.outputHeight()).isEqualTo(GeometryPlanner.MAX_OUTPUT_SIDE);
+        assertThatThrownBy(() -> GeometryPlanner.plan(GeometryPlanner.MAX_OUTPUT_SIDE + 1, 100, Transform.defaults()))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("no side may exceed 16384");
     }
 
     @Test

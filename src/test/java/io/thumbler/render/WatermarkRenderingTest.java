@@ -1,5 +1,6 @@
 package io.thumbler.render;
 
+import static io.thumbler.image.FormatHeadersTest.fixture;
 import static io.thumbler.render.RealConvert.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +14,8 @@ import java.util.Optional;
 
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.thumbler.error.ThumblerException;
 import io.thumbler.image.HeaderSniffer;
@@ -117,6 +120,32 @@ class WatermarkRenderingTest {
                 .hasMessageContaining("the limit is");
         assertThat(WatermarkImage.of(png(40, 20, Color.RED), 1, SourceLimits.defaults()).identity())
                 .isEqualTo(RED.identity()).isNotEqualTo(WatermarkImage.of(png(40, 20, Color.GREEN), 1, SourceLimits.defaults()).identity());
+    }
+
+    /**
+     * A watermark stored turned, with EXIF orientation 5–8 (axes swapped), is drawn upright: turned by
+     * the orientation Java read, since ImageMagick 6 ignores the EXIF orientation of a PNG. The
+     * fixtures store the same upright 50x70 picture; drawn at the top-left corner at its own size,
+     * it must match the upright one pixel for pixel, and be 50 pixels wide, not 70.
+     */
+    @ParameterizedTest(name = "a watermark stored with orientation {0} is drawn upright")
+    @ValueSource(ints = {5, 6, 7, 8})
+    void aWatermarkWithSwappingExifOrientationIsDrawnUpright(int orientation) {
+        WatermarkImage turned = WatermarkImage.of(fixture("orientation_" + orientation + ".png"), 1.0, SourceLimits.defaults());
+        assertThat(turned.header().orientation()).isEqualTo(orientation);
+        BufferedImage upright = decode(fixture("orientation_1.png"));
+
+        BufferedImage out = render("wm:1:nowe:0:0", turned, ImageFormat.PNG);
+
+        assertThat(out.getSubimage(0, 0, 50, 70)).satisfies(drawn -> {
+            for (int y = 0; y < 70; y++) {
+                for (int x = 0; x < 50; x++) {
+                    assertThat(rgb(drawn, x, y)).as("pixel %d,%d", x, y).isEqualTo(rgb(upright, x, y));
+                }
+            }
+        });
+        assertThat(rgb(out, 50, 0)).as("right of the mark").isEqualTo(0x0000ff);
+        assertThat(rgb(out, 0, 70)).as("below the mark").isEqualTo(0x0000ff);
     }
 
     @Test

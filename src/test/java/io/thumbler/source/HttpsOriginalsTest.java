@@ -67,11 +67,11 @@ class HttpsOriginalsTest {
         return originals(policy, maxBytes, InetAddress::getAllByName, allowed);
     }
 
-    private HttpsOriginals originals(AddressPolicy policy, long maxBytes, HttpsOriginals.Resolver resolver, String... allowed) {
+    private HttpsOriginals originals(AddressPolicy policy, long maxBytes, HostResolver resolver, String... allowed) {
         return originals(policy, maxBytes, DOWNLOAD_TIMEOUT, resolver, allowed);
     }
 
-    private HttpsOriginals originals(AddressPolicy policy, long maxBytes, Duration timeout, HttpsOriginals.Resolver resolver,
+    private HttpsOriginals originals(AddressPolicy policy, long maxBytes, Duration timeout, HostResolver resolver,
             String... allowed) {
         HttpsSettings settings = new HttpsSettings(AllowedSources.parse(List.of(allowed)), policy, 3, 1, Duration.ofMillis(500));
         return new HttpsOriginals(settings, maxBytes, timeout, tls.clientContext(), resolver);
@@ -230,7 +230,7 @@ class HttpsOriginalsTest {
     @Test
     void aRedirectToAnAllowedHostWhoseAddressIsRefusedIsRefusedAtThatHop() throws Exception {
         InetAddress privateAddress = InetAddress.getByName("10.0.0.7");
-        HttpsOriginals.Resolver resolver = host -> host.equals("internal.example")
+        HostResolver resolver = host -> host.equals("internal.example")
                 ? new InetAddress[] {privateAddress} : InetAddress.getAllByName(host);
         origin.script(exchange -> ScriptedHttpServer.answer(exchange, 301, new byte[0], "Location", "https://internal.example/x.gif"));
         try (HttpsOriginals originals = originals(LOOPBACK_ALLOWED, 1024, resolver, "localhost:" + origin.port(), "internal.example")) {

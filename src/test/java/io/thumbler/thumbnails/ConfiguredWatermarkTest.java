@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
 import io.thumbler.image.ImageFormat;
+import io.thumbler.render.ImageMagickSetup;
+import io.thumbler.render.RenderSettings;
 
 /** THUMBLER_WATERMARK_DATA / _PATH (the URL form goes through the originals' fetchers) and _OPACITY. */
 class ConfiguredWatermarkTest {
@@ -29,6 +31,14 @@ class ConfiguredWatermarkTest {
     private static ConfiguredWatermark load(Map<String, String> settings) {
         ConfiguredWatermark w = new ConfiguredWatermark();
         w.config = new ConfigReader(key -> Optional.ofNullable(settings.get(key)));
+        RenderSettings renderSettings = RenderSettings.read(w.config);
+        // the settings the real ImageMagickSetup reads at startup, without its self-test and canary
+        w.imageMagick = new ImageMagickSetup() {
+            @Override
+            public RenderSettings settings() {
+                return renderSettings;
+            }
+        };
         w.load();
         return w;
     }
@@ -53,6 +63,17 @@ class ConfiguredWatermarkTest {
         ConfiguredWatermark w = load(Map.of("thumbler.watermark-data", Base64.getEncoder().encodeToString(jpeg),
                 "thumbler.watermark-path", SAMPLES.resolve("moonlight-glow.png").toString()));
         assertThat(w.image().orElseThrow().header().format()).isEqualTo(ImageFormat.JPEG);
+    }
+
+    /** The limits of originals, as the render settings hold them, apply to the watermark too. */
+    @Test
+    void aWatermarkBeyondTheSourceLimitsStopsTheStart() {
+        // moonlight-glow.png is 504x502, about 0.25 megapixels
+        assertThatThrownBy(() -> load(Map.of("thumbler.watermark-path", SAMPLES.resolve("moonlight-glow.png").toString(),
+                "thumbler.max-src-resolution", "0.1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("thumbler.watermark-path (THUMBLER_WATERMARK_PATH): the watermark is refused: ")
+                .hasMessageContaining("the limit is");
     }
 
     @Test
