@@ -40,10 +40,11 @@ public record SourceFacts(String version, ImageHeader header, Optional<Instant> 
         return learnedAt.plus(ttl);
     }
 
+    /** Every component of the header, in order; a component added to {@link ImageHeader} must be added here. */
     String encode() {
         return HEADER_PREFIX + header.format().name() + "," + header.width() + "," + header.height() + "," + header.frames()
                 + "," + header.orientation() + "," + (header.hasAlpha() ? "1" : "0") + "," + header.colorSpace()
-                + "|" + lastModified.map(t -> Long.toString(t.toEpochMilli())).orElse("")
+                + "," + header.primaryFrame() + "|" + lastModified.map(t -> Long.toString(t.toEpochMilli())).orElse("")
                 + "|" + learnedAt.toEpochMilli() + "|" + version;
     }
 
@@ -59,12 +60,12 @@ public record SourceFacts(String version, ImageHeader header, Optional<Instant> 
         if (!parts[0].startsWith(HEADER_PREFIX)) {
             throw new OutdatedEntryException("a source-facts entry without the original's header");
         }
-        String[] h = parts[0].substring(HEADER_PREFIX.length()).split(",", 7);
-        if (h.length != 7) {
+        String[] h = parts[0].substring(HEADER_PREFIX.length()).split(",", 8);
+        if (h.length != 8) {
             throw new IllegalArgumentException("not a source-facts header: " + parts[0]);
         }
         ImageHeader header = new ImageHeader(ImageFormat.valueOf(h[0]), Integer.parseInt(h[1]), Integer.parseInt(h[2]),
-                Integer.parseInt(h[3]), Integer.parseInt(h[4]), h[5].equals("1"), h[6]);
+                Integer.parseInt(h[3]), Integer.parseInt(h[4]), h[5].equals("1"), h[6], Integer.parseInt(h[7]));
         Optional<Instant> modified = parts[1].isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[1])));
         return new SourceFacts(parts[3], header, modified, Instant.ofEpochMilli(Long.parseLong(parts[2])));
     }

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.image.SourceLimits;
-import io.thumbler.render.ImageMagickSetup;
+import io.thumbler.render.RenderSettings;
 import io.thumbler.render.WatermarkImage;
 import io.thumbler.source.Original;
 import io.thumbler.source.Originals;
@@ -37,20 +37,16 @@ public class ConfiguredWatermark {
     @Inject
     Originals originals;
 
-    /**
-     * Holds the render settings read at startup, the limits of originals among them. Asking for them
-     * starts ImageMagickSetup if it has not started yet; the watermark is the last thing
-     * StartupCheck validates, so every other setting has been checked by then.
-     */
+    /** The render settings, read once per deployment; the limits of originals apply to the watermark image too. */
     @Inject
-    ImageMagickSetup imageMagick;
+    RenderSettings renderSettings;
 
     private Optional<WatermarkImage> image = Optional.empty();
 
     @PostConstruct
     void load() {
         double opacity = config.decimal("thumbler.watermark-opacity", 1, 0.01, 1);
-        SourceLimits limits = imageMagick.settings().limits();
+        SourceLimits limits = renderSettings.limits();
         Optional<String> data = config.optional("thumbler.watermark-data").filter(s -> !s.isBlank());
         Optional<String> path = config.optional("thumbler.watermark-path").filter(s -> !s.isBlank());
         Optional<String> url = config.optional("thumbler.watermark-url").filter(s -> !s.isBlank());

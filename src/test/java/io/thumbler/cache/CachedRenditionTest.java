@@ -83,6 +83,16 @@ class CachedRenditionTest {
     }
 
     @Test
+    void sourceFactsKeepEveryComponentOfTheHeader() {
+        // The canonical constructor, every component away from its default: a component added to
+        // ImageHeader stops this from compiling until the encoding carries it.
+        ImageHeader icon = new ImageHeader(ImageFormat.ICO, 256, 256, 5, 3, true, "RGB", 4);
+        SourceFacts f = new SourceFacts("v", icon, Optional.empty(), Instant.ofEpochMilli(1));
+        assertThat(SourceFacts.decode(f.encode()).header()).isEqualTo(icon);
+        assertThat(ImageHeader.class.getRecordComponents()).as("components SourceFacts.encode writes").hasSize(8);
+    }
+
+    @Test
     void sourceFactsAnEarlierBuildWroteAreOutdatedNotCorrupt() {
         // The form before the header was kept: format (+ when animated), modified, learned, version.
         assertThatThrownBy(() -> SourceFacts.decode("JPEG||1700000000000|v1")).isInstanceOf(OutdatedEntryException.class);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.thumbler.config.ConfigReader;
 import io.thumbler.config.InvalidConfigurationException;
 import io.thumbler.image.ImageFormat;
-import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.RenderSettings;
 
 /** THUMBLER_WATERMARK_DATA / _PATH (the URL form goes through the originals' fetchers) and _OPACITY. */
@@ -31,14 +30,7 @@ class ConfiguredWatermarkTest {
     private static ConfiguredWatermark load(Map<String, String> settings) {
         ConfiguredWatermark w = new ConfiguredWatermark();
         w.config = new ConfigReader(key -> Optional.ofNullable(settings.get(key)));
-        RenderSettings renderSettings = RenderSettings.read(w.config);
-        // the settings the real ImageMagickSetup reads at startup, without its self-test and canary
-        w.imageMagick = new ImageMagickSetup() {
-            @Override
-            public RenderSettings settings() {
-                return renderSettings;
-            }
-        };
+        w.renderSettings = RenderSettings.read(w.config);
         w.load();
         return w;
     }
