@@ -11,6 +11,7 @@ import io.thumbler.config.ConfigReader;
 import io.thumbler.config.MaxSourceFileSize;
 import io.thumbler.image.HeaderSniffer;
 import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Encoding;
 import io.thumbler.transform.OutputFormats;
@@ -24,6 +25,11 @@ import io.thumbler.transform.OutputFormats;
  *                        per core: measured, 4 processes on 2 cores render no faster than 2)
  * @param queue           requests that may wait for a slot ({@code THUMBLER_RENDER_QUEUE}); more get 503
  * @param queueTimeout    how long a request waits for a slot ({@code THUMBLER_RENDER_QUEUE_TIMEOUT}, seconds)
+ * @param aloneAboveMegapixels a HEIC or AVIF original above this many megapixels renders alone, taking
+ *                        every slot ({@code THUMBLER_RENDER_ALONE_MEGAPIXELS}, default 12): libheif decodes
+ *                        the whole picture into buffers of its own, outside ImageMagick's memory limit
+ *                        (measured: 141 MB for one 8 MP HEIC, 393 MB at 24 MP, against 16–38 MB for a
+ *                        JPEG of the same size, which decodes at a fraction of its size)
  * @param renderTimeout   deadline of one ImageMagick process ({@code THUMBLER_RENDER_TIMEOUT}, seconds)
  * @param tempDir         where per-render private directories are made ({@code THUMBLER_TEMP_DIR})
  * @param defaultQuality  quality when the URL names none ({@code THUMBLER_QUALITY}, imgproxy's default 80)
@@ -40,7 +46,7 @@ import io.thumbler.transform.OutputFormats;
  *                        megapixels, {@code THUMBLER_MAX_SRC_FILE_SIZE} bytes, {@code THUMBLER_MAX_SRC_FRAMES})
  */
 public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Duration queueTimeout,
-                             Duration renderTimeout, Path tempDir, int defaultQuality, Map<ImageFormat, Integer> formatQuality,
+                             double aloneAboveMegapixels, Duration renderTimeout, Path tempDir, int defaultQuality, Map<ImageFormat, Integer> formatQuality,
                              int maxAnimationFrames, boolean jpegProgressive, Optional<Path> srgbProfile,
                              SourceLimits limits) {
 
@@ -58,6 +64,7 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
         int concurrency = config.integer("thumbler.render-concurrency", cores, 1, 256);
         int queue = config.integer("thumbler.render-queue", concurrency * 16, 0, 100_000);
         int queueTimeout = config.integer("thumbler.render-queue-timeout", 10, 1, 600);
+        double alone = config.decimal("thumbler.render-alone-megapixels", 12, 0, 100_000);
         int renderTimeout = config.integer("thumbler.render-timeout", 10, 1, 600);
         Path temp = Path.of(config.string("thumbler.temp-dir", System.getProperty("java.io.tmpdir") + "/thumbler"));
         int quality = config.integer("thumbler.quality", 80, 1, 100);
@@ -65,7 +72,7 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
         boolean progressive = config.bool("thumbler.jpeg-progressive", false);
         Path srgb = Path.of(config.string("thumbler.srgb-profile", DEFAULT_SRGB_PROFILE));
         return new RenderSettings(Path.of(dir), concurrency, queue, Duration.ofSeconds(queueTimeout),
-                Duration.ofSeconds(renderTimeout), temp.toAbsolutePath(), quality, formatQuality(config),
+                alone, Duration.ofSeconds(renderTimeout), temp.toAbsolutePath(), quality, formatQuality(config),
                 frames, progressive, Files.isReadable(srgb) ? Optional.of(srgb) : Optional.empty(), limits(config));
     }
 
@@ -99,6 +106,16 @@ public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Du
                 MaxSourceFileSize.read(config),
                 config.integer("thumbler.max-src-frames", d.maxFrames(), 1, HeaderSniffer.FRAME_COUNT_CAP),
                 d.readableFormats());
+    }
+
+    /**
+     * How many render slots a render of this original takes: every slot for a HEIC or AVIF original
+     * above {@link #aloneAboveMegapixels} (its decoder's memory is outside ImageMagick's limit, so
+     * two at once could pass the memory the server is sized for), else one.
+     */
+    public int slotsFor(ImageHeader header) {
+        boolean decodedWhole = header.format() == ImageFormat.HEIC || header.format() == ImageFormat.AVIF;
+        return decodedWhole && header.totalPixels() > aloneAboveMegapixels * 1_000_000 ? concurrency : 1;
     }
 
     public Path convertBinary() {

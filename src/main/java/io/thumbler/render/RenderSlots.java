@@ -92,11 +92,21 @@ public class RenderSlots {
      *         server is shutting down
      */
     public Rendition render(Supplier<RenderJob> prepare) {
+        return render(prepare, 1);
+    }
+
+    /**
+     * {@link #render(Supplier)} for a render that takes {@code slotsNeeded} slots at once
+     * ({@link RenderSettings#slotsFor}: a whole-picture decoder's memory), at most all of them. It
+     * waits in the same queue, in turn: the slots it needs are not handed to requests behind it.
+     */
+    public Rendition render(Supplier<RenderJob> prepare, int slotsNeeded) {
+        int taken = Math.max(1, Math.min(slotsNeeded, settings.concurrency()));
         long t0 = System.nanoTime();
         inside.add(Thread.currentThread());
         try {
             try {
-                acquire();
+                acquire(taken);
             } catch (RenderOverloadedException e) {
                 fire(RenderOutcome.Kind.REJECTED, System.nanoTime() - t0, 0);
                 throw e;
@@ -105,7 +115,7 @@ public class RenderSlots {
                 RenderJob job = prepare.get();
                 return renderInSlot(job, System.nanoTime() - t0);
             } finally {
-                slots.release();
+                slots.release(taken);
             }
         } finally {
             inside.remove(Thread.currentThread());
@@ -164,11 +174,11 @@ public class RenderSlots {
         }
     }
 
-    private void acquire() {
+    private void acquire(int permits) {
         if (draining) {
             throw shuttingDown();
         }
-        if (slots.tryAcquire()) {
+        if (slots.tryAcquire(permits)) {
             return;
         }
         if (waiting.incrementAndGet() > settings.queue()) {
@@ -176,7 +186,7 @@ public class RenderSlots {
             throw queueFull();
         }
         try {
-            if (!slots.tryAcquire(settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!slots.tryAcquire(permits, settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new RenderOverloadedException("the server is busy: no render slot freed up within "
                         + settings.queueTimeout().toSeconds() + " s", retryAfter());
             }

@@ -259,7 +259,7 @@ public class Thumbnailer {
                 used[0] = original;
                 renderStart[0] = System.nanoTime();
                 return new RenderJob(original.bytes(), header, v.transform(), v.output(), v.quality(), watermark.image());
-            });
+            }, renderSettings.slotsFor(v.known().facts().header()));
         } finally {
             if (renderStart[0] != 0) {
                 timings.add("render", (System.nanoTime() - renderStart[0]) / 1e6);

@@ -43,7 +43,7 @@ final class RealConvert {
             dir = Files.createTempDirectory("thumbler-render-test");
             Path policy = dir.resolve("policy");
             ImageMagickSelfTest.extractPolicy(policy);
-            settings = new RenderSettings(Path.of("/usr/bin"), 1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30),
+            settings = new RenderSettings(Path.of("/usr/bin"), 1, 1, Duration.ofSeconds(10), 12, Duration.ofSeconds(30),
                     dir.resolve("tmp"), 80, Map.of(ImageFormat.WEBP, 79, ImageFormat.AVIF, 63), 64, false,
                     Optional.of(Path.of(RenderSettings.DEFAULT_SRGB_PROFILE)).filter(Files::isReadable),
                     SourceLimits.defaults());

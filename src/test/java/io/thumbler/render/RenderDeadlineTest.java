@@ -35,7 +35,7 @@ class RenderDeadlineTest {
     @Test
     void passesUnderAByteBudgetShareOneDeadline() throws IOException {
         Path convert = script("sleep 0.5; exec /usr/bin/convert \"$@\"");
-        RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofMillis(1200),
+        RenderSettings settings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), 12, Duration.ofMillis(1200),
                 temp.resolve("renders"), 80, Map.of(), RenderSettings.POLICY_FRAME_LIMIT, false, Optional.empty(),
                 SourceLimits.defaults());
         Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), settings.renderTimeout()), settings);

@@ -30,14 +30,16 @@ import io.thumbler.config.ConfigReader;
 import io.thumbler.error.ThumblerException;
 import io.thumbler.image.HeaderSniffer;
 import io.thumbler.image.ImageFormat;
+import io.thumbler.image.ImageHeader;
 import io.thumbler.image.SourceLimits;
 import io.thumbler.transform.Transform;
 
 /**
- * Shutdown draining of the render slots with a stand-in {@code convert} that sleeps before doing
- * the real work (or instead of it), so a render is reliably in flight when the drain starts.
+ * The render slots with a stand-in {@code convert} that sleeps before doing the real work (or
+ * instead of it), so a render is reliably in flight: admission, renders that take every slot, and
+ * shutdown draining.
  */
-class RenderSlotsDrainTest {
+class RenderSlotsTest {
 
     @TempDir
     Path temp;
@@ -83,7 +85,7 @@ class RenderSlotsDrainTest {
         slots.drain();
 
         assertThat(slots.draining()).isTrue();
-        assertThatThrownBy(() -> slots.render(RenderSlotsDrainTest::job)).isInstanceOf(RenderOverloadedException.class)
+        assertThatThrownBy(() -> slots.render(RenderSlotsTest::job)).isInstanceOf(RenderOverloadedException.class)
                 .hasMessage("the server is shutting down");
         assertThat(outcomes).extracting(RenderOutcome::kind).containsExactly(RenderOutcome.Kind.REJECTED);
     }
@@ -101,10 +103,46 @@ class RenderSlotsDrainTest {
         assertThat(renders.resolve("unrelated")).exists();
     }
 
+    @Test
+    void renderersShareTheSlotsButAWholePictureDecodeRendersAlone() throws Exception {
+        RenderSlots slots = slots(script("sleep 1; exec /usr/bin/convert \"$@\""), 10, 2);
+
+        CompletableFuture<Object> light1 = renderAsync(slots, 1);
+        CompletableFuture<Object> light2 = renderAsync(slots, 1);
+        ConvertProcessStopTest.awaitRunning(2);
+        assertThat(light1.get(10, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+        assertThat(light2.get(10, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+
+        CompletableFuture<Object> heavy = renderAsync(slots, 2);
+        ConvertProcessStopTest.awaitRunning(1);
+        CompletableFuture<Object> light = renderAsync(slots, 1);
+        Thread.sleep(400);
+        assertThat(ConvertProcess.running()).as("the light render waits while the heavy one holds every slot").isEqualTo(1);
+        assertThat(slots.queued()).isEqualTo(1);
+        assertThat(heavy.get(10, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+        assertThat(light.get(10, TimeUnit.SECONDS)).isInstanceOf(Rendition.class);
+        assertThat(ConvertProcess.running()).isZero();
+    }
+
+    @Test
+    void onlyALargeHeicOrAvifTakesEverySlot() {
+        RenderSettings s = new RenderSettings(Path.of("/usr/bin"), 2, 4, Duration.ofSeconds(5), 12, Duration.ofSeconds(60),
+                temp, 80, Map.of(), RenderSettings.POLICY_FRAME_LIMIT, false, Optional.empty(), SourceLimits.defaults());
+        assertThat(s.slotsFor(new ImageHeader(ImageFormat.HEIC, 6000, 4000, 1, 1, false, "RGB"))).isEqualTo(2);
+        assertThat(s.slotsFor(new ImageHeader(ImageFormat.AVIF, 4000, 3001, 1, 1, false, "RGB"))).as("just above 12 MP").isEqualTo(2);
+        assertThat(s.slotsFor(new ImageHeader(ImageFormat.HEIC, 4000, 3000, 1, 1, false, "RGB"))).as("12 MP").isEqualTo(1);
+        assertThat(s.slotsFor(new ImageHeader(ImageFormat.JPEG, 8000, 6000, 1, 1, false, "RGB"))).as("decodes shrunk").isEqualTo(1);
+        assertThat(s.slotsFor(new ImageHeader(ImageFormat.PNG, 8000, 6000, 1, 1, false, "RGB"))).as("within ImageMagick's limit").isEqualTo(1);
+    }
+
     private CompletableFuture<Object> renderAsync(RenderSlots slots) {
+        return renderAsync(slots, 1);
+    }
+
+    private CompletableFuture<Object> renderAsync(RenderSlots slots, int slotsNeeded) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return slots.render(RenderSlotsDrainTest::job);
+                return slots.render(RenderSlotsTest::job, slotsNeeded);
             } catch (RuntimeException e) {
                 return e;
             }
@@ -138,7 +176,7 @@ class RenderSlotsDrainTest {
         for (int i = 0; i < 5; i++) { // one slot and four queue places
             renders.add(threads.submit(() -> {
                 try {
-                    return slots.render(RenderSlotsDrainTest::job);
+                    return slots.render(RenderSlotsTest::job);
                 } catch (RuntimeException e) {
                     return e;
                 }
@@ -185,8 +223,12 @@ class RenderSlotsDrainTest {
     }
 
     private RenderSlots slots(Path convert, int shutdownSeconds) {
+        return slots(convert, shutdownSeconds, 1);
+    }
+
+    private RenderSlots slots(Path convert, int shutdownSeconds, int concurrency) {
         Path renders = temp.resolve("renders");
-        RenderSettings renderSettings = new RenderSettings(convert.getParent(), 1, 4, Duration.ofSeconds(5), Duration.ofSeconds(60), renders, 80,
+        RenderSettings renderSettings = new RenderSettings(convert.getParent(), concurrency, 4, Duration.ofSeconds(5), 12, Duration.ofSeconds(60), renders, 80,
                 Map.of(), RenderSettings.POLICY_FRAME_LIMIT, false, Optional.empty(), SourceLimits.defaults());
         Renderer renderer = new Renderer(new ConvertProcess(convert, Map.of(), renderSettings.renderTimeout()), renderSettings);
         RenderSlots slots = new RenderSlots();
@@ -208,7 +250,7 @@ class RenderSlotsDrainTest {
     }
 
     private static RenderJob job() {
-        try (InputStream in = RenderSlotsDrainTest.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
+        try (InputStream in = RenderSlotsTest.class.getResourceAsStream("/io/thumbler/render/canary.jpg")) {
             byte[] canary = in.readAllBytes();
             return new RenderJob(canary, HeaderSniffer.sniff(canary), Transform.builder().width(8).height(8).build(), ImageFormat.JPEG, 80);
         } catch (IOException e) {
