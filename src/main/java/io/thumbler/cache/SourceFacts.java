@@ -44,7 +44,7 @@ public record SourceFacts(String version, ImageHeader header, Optional<Instant> 
     String encode() {
         return HEADER_PREFIX + header.format().name() + "," + header.width() + "," + header.height() + "," + header.frames()
                 + "," + header.orientation() + "," + (header.hasAlpha() ? "1" : "0") + "," + header.colorSpace()
-                + "," + header.primaryFrame() + "|" + lastModified.map(t -> Long.toString(t.toEpochMilli())).orElse("")
+                + "," + header.primaryFrame() + "," + (header.iccProfile() ? "1" : "0") + "|" + lastModified.map(t -> Long.toString(t.toEpochMilli())).orElse("")
                 + "|" + learnedAt.toEpochMilli() + "|" + version;
     }
 
@@ -60,12 +60,13 @@ public record SourceFacts(String version, ImageHeader header, Optional<Instant> 
         if (!parts[0].startsWith(HEADER_PREFIX)) {
             throw new OutdatedEntryException("a source-facts entry without the original's header");
         }
-        String[] h = parts[0].substring(HEADER_PREFIX.length()).split(",", 8);
-        if (h.length != 8) {
+        String[] h = parts[0].substring(HEADER_PREFIX.length()).split(",", 9);
+        if (h.length != 9) {
             throw new IllegalArgumentException("not a source-facts header: " + parts[0]);
         }
         ImageHeader header = new ImageHeader(ImageFormat.valueOf(h[0]), Integer.parseInt(h[1]), Integer.parseInt(h[2]),
-                Integer.parseInt(h[3]), Integer.parseInt(h[4]), h[5].equals("1"), h[6], Integer.parseInt(h[7]));
+                Integer.parseInt(h[3]), Integer.parseInt(h[4]), h[5].equals("1"), h[6], Integer.parseInt(h[7]),
+                h[8].equals("1"));
         Optional<Instant> modified = parts[1].isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[1])));
         return new SourceFacts(parts[3], header, modified, Instant.ofEpochMilli(Long.parseLong(parts[2])));
     }

@@ -109,15 +109,17 @@ final class HeaderBytes {
      */
     ImageHeader image(ImageFormat format, long width, long height, int frames, int orientation,
                       boolean hasAlpha, String colorSpace) {
-        return image(format, width, height, frames, orientation, hasAlpha, colorSpace, 0);
+        return image(format, width, height, frames, orientation, hasAlpha, colorSpace, 0, true);
     }
 
+    /** @param iccProfile false only when the reader saw every place a profile could be and found none */
     ImageHeader image(ImageFormat format, long width, long height, int frames, int orientation,
-                      boolean hasAlpha, String colorSpace, int primaryFrame) {
+                      boolean hasAlpha, String colorSpace, int primaryFrame, boolean iccProfile) {
         if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
             throw corrupt("it declares a size of " + width + "x" + height);
         }
-        return new ImageHeader(format, (int) width, (int) height, frames, orientation, hasAlpha, colorSpace, primaryFrame);
+        return new ImageHeader(format, (int) width, (int) height, frames, orientation, hasAlpha, colorSpace, primaryFrame,
+                iccProfile);
     }
 
     private void require(long offset, long count) {

@@ -36,7 +36,7 @@ public final class IcoHeader {
         int count = in.u16le(4);
         Entry largest = largest(in, count);
         return in.image(ImageFormat.ICO, largest.width, largest.height, Math.min(count, HeaderSniffer.FRAME_COUNT_CAP + 1), 1, true,
-                "RGB", largest.index);
+                "RGB", largest.index, true);
     }
 
     private static Entry largest(HeaderBytes in, int entries) {

@@ -14,9 +14,12 @@ package io.thumbler.image;
  * @param primaryFrame the index of the frame that stands for the image when one is rendered: an
  *                    icon's largest entry (the one the size describes, as imgproxy renders it),
  *                    else 0; found while the header is read, so a render never reads it again
+ * @param iccProfile  whether the original may carry an ICC colour profile: false only where the
+ *                    reader saw the whole place a profile would be and found none (JPEG APP2,
+ *                    PNG iCCP, WebP VP8X), so the render can skip converting to sRGB
  */
 public record ImageHeader(ImageFormat format, int width, int height, int frames, int orientation,
-                          boolean hasAlpha, String colorSpace, int primaryFrame) {
+                          boolean hasAlpha, String colorSpace, int primaryFrame, boolean iccProfile) {
 
     public ImageHeader {
         if (width <= 0 || height <= 0) {
@@ -33,9 +36,9 @@ public record ImageHeader(ImageFormat format, int width, int height, int frames,
         }
     }
 
-    /** A header whose first frame stands for the image. */
+    /** A header whose first frame stands for the image, and which may carry an ICC profile. */
     public ImageHeader(ImageFormat format, int width, int height, int frames, int orientation, boolean hasAlpha, String colorSpace) {
-        this(format, width, height, frames, orientation, hasAlpha, colorSpace, 0);
+        this(format, width, height, frames, orientation, hasAlpha, colorSpace, 0, true);
     }
 
     /** Whether EXIF orientation swaps width and height (orientations 5 to 8). */

@@ -15,6 +15,7 @@ final class JpegHeader {
     private static final int EOI = 0xD9;
     private static final int SOS = 0xDA;
     private static final int APP1 = 0xE1;
+    private static final int APP2 = 0xE2;
     private static final int APP14 = 0xEE;
 
     private JpegHeader() {
@@ -26,6 +27,7 @@ final class JpegHeader {
         long[] frame = null; // height, width, components
         int orientation = 1;
         boolean exifSeen = false;
+        boolean icc = false;
         int adobeTransform = -1;
         while (true) {
             if (in.u8(pos) != 0xFF) {
@@ -52,6 +54,8 @@ final class JpegHeader {
             }
             if (isStartOfFrame(marker) && frame == null) {
                 frame = readFrame(in, body, length - 2);
+            } else if (marker == APP2 && in.ascii(body, "ICC_PROFILE\0")) {
+                icc = true;
             } else if (marker == APP1 && !exifSeen && in.ascii(body, "Exif\0\0")) {
                 exifSeen = true;
                 orientation = ExifOrientation.read(bytes, body + 6, end);
@@ -62,8 +66,9 @@ final class JpegHeader {
                     throw in.corrupt("scan data starts before the frame header (SOF)");
                 }
                 requireEndOfImage(in, end);
+                // An ICC profile is stored in APP2 segments, which come before the scan.
                 return in.image(ImageFormat.JPEG, frame[1], frame[0], 1, orientation, false,
-                        colorSpace((int) frame[2], adobeTransform));
+                        colorSpace((int) frame[2], adobeTransform), 0, icc);
             }
             pos = end;
         }

@@ -19,6 +19,7 @@ final class PngHeader {
     private static final long ACTL = 0x6163544CL;
     private static final long TRNS = 0x74524E53L;
     private static final long EXIF = 0x65584966L;
+    private static final long ICCP = 0x69434350L;
 
     private PngHeader() {
     }
@@ -42,6 +43,7 @@ final class PngHeader {
         int frames = 1;
         boolean transparency = colorType == 4 || colorType == 6;
         boolean sawImageData = false;
+        boolean icc = false;
         int orientation = 0;
         long pos = 8 + 12 + 13;
         while (true) {
@@ -71,12 +73,15 @@ final class PngHeader {
                 frames = (int) Math.min(declared, HeaderSniffer.FRAME_COUNT_CAP + 1L);
             } else if (type == TRNS) {
                 transparency = true;
+            } else if (type == ICCP) {
+                icc = true;
             } else if (type == EXIF && orientation == 0) {
                 orientation = ExifOrientation.read(in.array(), pos + 8, pos + 8 + length);
             }
             pos += 12 + length;
         }
-        return in.image(ImageFormat.PNG, width, height, frames, Math.max(orientation, 1), transparency, colorSpace(colorType));
+        return in.image(ImageFormat.PNG, width, height, frames, Math.max(orientation, 1), transparency, colorSpace(colorType),
+                0, icc);
     }
 
     private static String colorSpace(int colorType) {

@@ -10,6 +10,7 @@ package io.thumbler.image;
  */
 final class WebpHeader {
 
+    private static final int VP8X_ICC = 0x20;
     private static final int VP8X_ALPHA = 0x10;
     private static final int VP8X_ANIMATION = 0x02;
 
@@ -30,8 +31,9 @@ final class WebpHeader {
                     || in.u8(body + 4) != 0x01 || in.u8(body + 5) != 0x2A) {
                 throw in.corrupt("the VP8 chunk does not start with a key frame");
             }
+            // A simple (VP8 or VP8L only) file has no room for an ICC profile: that needs VP8X.
             return in.image(ImageFormat.WEBP, in.u16le(body + 6) & 0x3FFF, in.u16le(body + 8) & 0x3FFF,
-                    1, 1, false, "RGB");
+                    1, 1, false, "RGB", 0, false);
         }
         if (in.ascii(12, "VP8L")) {
             requireChunk(in, 12, size);
@@ -40,7 +42,7 @@ final class WebpHeader {
             }
             long bits = in.u32le(body + 1);
             return in.image(ImageFormat.WEBP, (bits & 0x3FFF) + 1, (bits >> 14 & 0x3FFF) + 1, 1, 1,
-                    (bits >> 28 & 1) != 0, "RGB");
+                    (bits >> 28 & 1) != 0, "RGB", 0, false);
         }
         if (in.ascii(12, "VP8X")) {
             requireChunk(in, 12, size);
@@ -79,7 +81,8 @@ final class WebpHeader {
         if (!animated && !sawImage) {
             throw in.dataTruncated("no image data (VP8 or VP8L) before the end of the file");
         }
-        return in.image(ImageFormat.WEBP, width, height, animated ? frames : 1, orientation, alpha, "RGB");
+        return in.image(ImageFormat.WEBP, width, height, animated ? frames : 1, orientation, alpha, "RGB", 0,
+                (flags & VP8X_ICC) != 0);
     }
 
     /** A chunk's payload must fit in the file; its odd-size padding byte may be missing at the end. */

@@ -86,10 +86,10 @@ class CachedRenditionTest {
     void sourceFactsKeepEveryComponentOfTheHeader() {
         // The canonical constructor, every component away from its default: a component added to
         // ImageHeader stops this from compiling until the encoding carries it.
-        ImageHeader icon = new ImageHeader(ImageFormat.ICO, 256, 256, 5, 3, true, "RGB", 4);
+        ImageHeader icon = new ImageHeader(ImageFormat.ICO, 256, 256, 5, 3, true, "RGB", 4, false);
         SourceFacts f = new SourceFacts("v", icon, Optional.empty(), Instant.ofEpochMilli(1));
         assertThat(SourceFacts.decode(f.encode()).header()).isEqualTo(icon);
-        assertThat(ImageHeader.class.getRecordComponents()).as("components SourceFacts.encode writes").hasSize(8);
+        assertThat(ImageHeader.class.getRecordComponents()).as("components SourceFacts.encode writes").hasSize(9);
     }
 
     @Test

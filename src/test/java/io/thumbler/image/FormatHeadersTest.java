@@ -113,12 +113,12 @@ public class FormatHeadersTest {
     @Test
     void icoReportsItsLargestEntry() {
         byte[] ico = fixture("favicon.ico");
-        assertThat(HeaderSniffer.sniff(ico)).isEqualTo(new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB", 1));
+        assertThat(HeaderSniffer.sniff(ico)).isEqualTo(new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB", 1, true));
     }
 
     @Test
     void aPrimaryFrameMustBeOneOfTheFrames() {
-        assertThatThrownBy(() -> new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB", 3))
+        assertThatThrownBy(() -> new ImageHeader(ImageFormat.ICO, 48, 48, 3, 1, true, "RGB", 3, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the primary frame 3 is not one of the 3 frames");
         assertThat(new ImageHeader(ImageFormat.PNG, 1, 1, 1, 1, false, "RGB").primaryFrame()).isZero();
     }

@@ -58,7 +58,7 @@ class HeaderSnifferTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(gray, "jpg", out);
             assertThat(HeaderSniffer.sniff(out.toByteArray()))
-                    .isEqualTo(new ImageHeader(ImageFormat.JPEG, 40, 30, 1, 1, false, "GRAY"));
+                    .isEqualTo(new ImageHeader(ImageFormat.JPEG, 40, 30, 1, 1, false, "GRAY", 0, false));
         }
 
         @Test
@@ -94,7 +94,7 @@ class HeaderSnifferTest {
             byte[] actl = chunk("acTL", ByteBuffer.allocate(8).putInt(3).putInt(0).array());
             byte[] apng = png(ihdr(20, 10, 8, 2), actl, chunk("IDAT", BadInputs.deflate(new byte[20 * 31])));
             assertThat(HeaderSniffer.sniff(apng))
-                    .isEqualTo(new ImageHeader(ImageFormat.PNG, 20, 10, 3, 1, false, "RGB"));
+                    .isEqualTo(new ImageHeader(ImageFormat.PNG, 20, 10, 3, 1, false, "RGB", 0, false));
         }
 
         @Test
@@ -187,7 +187,7 @@ class HeaderSnifferTest {
             byte[] webp = riff(concat(vp8x(0x10 | 0x08 | 0x02, 1000, 600), ascii("ANIM"), le32(6), new byte[6],
                     anmf(), anmf(), anmf(), ascii("EXIF"), le32(ORIENTATION_6.length), ORIENTATION_6));
             assertThat(HeaderSniffer.sniff(webp))
-                    .isEqualTo(new ImageHeader(ImageFormat.WEBP, 1000, 600, 3, 6, true, "RGB"));
+                    .isEqualTo(new ImageHeader(ImageFormat.WEBP, 1000, 600, 3, 6, true, "RGB", 0, false));
         }
 
         @Test

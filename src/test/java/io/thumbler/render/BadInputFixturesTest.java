@@ -95,7 +95,7 @@ class BadInputFixturesTest {
         long start = System.nanoTime();
         ImageHeader header = HeaderSniffer.sniff(bytes);
         assertThat(System.nanoTime() - start).isLessThan(100_000_000L);
-        assertThat(header).isEqualTo(new ImageHeader(ImageFormat.PNG, 1, 1, 1, 1, false, "GRAY"));
+        assertThat(header).isEqualTo(new ImageHeader(ImageFormat.PNG, 1, 1, 1, 1, false, "GRAY", 0, false));
         SourceLimits.defaults().check(header, bytes.length);
     }
 
