@@ -104,8 +104,12 @@ public class HeaderSnifferCorpusTest {
         Path elephants = SHARED_CORPUS.resolve("Elephants_5640x3172.jpg");
         assumeThat(elephants).as("shared corpus present").exists();
         byte[] bytes = Files.readAllBytes(elephants);
-        HeaderSniffer.sniff(bytes); // loads and links the readers first
-        long allocated = ThreadAllocation.during(() -> assertThat(HeaderSniffer.sniff(bytes).width()).isEqualTo(5640));
+        for (int i = 0; i < 3; i++) {
+            HeaderSniffer.sniff(bytes); // loads the readers and the EXIF library's tables first
+        }
+        ImageHeader[] header = new ImageHeader[1];
+        long allocated = ThreadAllocation.during(() -> header[0] = HeaderSniffer.sniff(bytes));
+        assertThat(header[0].width()).isEqualTo(5640);
         // About 100 KB: the EXIF segment (at most 64 KB) is copied and parsed for its orientation.
         // A copy of the file would be 16 MB, a decode of its pixels 100 MB.
         assertThat(allocated).as("bytes allocated by one sniff of %d", bytes.length).isLessThan(bytes.length / 16);
