@@ -9,7 +9,9 @@
 //   */*                         anything else (image/* alone promises neither)
 //
 // It also answers 404 for Payara's /health and /metrics: they are for the operator's network,
-// not for the public (Thumbler lets them through without the origin secret).
+// not for the public (Thumbler lets them through without the origin secret); and 400 for a path
+// with a malformed percent-escape (`%zz`, a `%` at the end): Payara fails to decode those before
+// any application code runs and answers an empty 200, which the edge would keep for a day.
 
 function acceptedTypes(accept) {
     var types = {};
@@ -46,8 +48,19 @@ function isServerEndpoint(uri) {
     return /^\/(health|metrics|openapi)(\/|$)/.test(uri);
 }
 
+function hasMalformedEscape(uri) {
+    return /%(?![0-9A-Fa-f]{2})/.test(uri);
+}
+
 function handler(event) {
     var request = event.request;
+    if (hasMalformedEscape(request.uri)) {
+        return {
+            statusCode: 400,
+            statusDescription: 'Bad Request',
+            headers: { 'cache-control': { value: 'public, max-age=300' } }
+        };
+    }
     if (isServerEndpoint(request.uri)) {
         return {
             statusCode: 404,

@@ -63,3 +63,14 @@ test("Payara's health and metrics endpoints are not public", () => {
     }
     assert.equal(run('/healthy/w:1/plain/x', '*/*').statusCode, undefined);
 });
+
+test('a malformed percent-escape is answered 400 at the edge, not passed to Payara', () => {
+    for (const uri of ['/%zz', '/sig/w:300/plain/local:%2F%2F%2Fa.jpg%', '/a%2', '/a%g0/b']) {
+        const answer = run(uri, '*/*');
+        assert.equal(answer.statusCode, 400, uri);
+        assert.equal(answer.headers['cache-control'].value, 'public, max-age=300', 'as Thumbler caches its own 400s');
+    }
+    for (const uri of ['/sig/w:300/plain/s3%3A%2F%2Fb%2Fk.jpg', '/sig/plain/local:%2f%2f%2fa%20b.jpg', '/no-escape']) {
+        assert.equal(run(uri, '*/*').uri, uri, uri);
+    }
+});
