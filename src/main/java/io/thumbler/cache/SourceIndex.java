@@ -1,9 +1,6 @@
 package io.thumbler.cache;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,22 +46,30 @@ public final class SourceIndex {
     }
 
     /**
-     * Adds the entry unless it is there. The common case, an entry already there (every request
-     * records its path while CloudFront invalidation is on), is a scan of the text without splitting
-     * it: a source's entry can hold two thousand lines.
+     * Adds the entry unless it is there, dropping the oldest entries of its kind beyond the bound.
+     * Worked on the text as it is stored, never split into lines: a source's entry can hold two
+     * thousand of them, and every request records its path while CloudFront invalidation is on, and
+     * every render of a new variant its key.
      */
     private void add(String sourceId, String entry) {
         index.update(sourceId, current -> {
-            if (current == null) {
+            if (current == null || current.isEmpty()) {
                 return entry;
             }
             if (holdsLine(current, entry)) {
                 return current;
             }
-            List<String> entries = new ArrayList<>(List.of(current.split("\n")));
-            entries.add(entry);
-            return String.join("\n", withinBound(entries, entry.substring(0, 2)));
+            String kind = entry.substring(0, 2);
+            String kept = current;
+            for (int n = linesOfKind(kept, kind); n >= boundOf(kind); n--) {
+                kept = withoutFirstLineOfKind(kept, kind);
+            }
+            return kept.isEmpty() ? entry : kept + "\n" + entry;
         });
+    }
+
+    private static int boundOf(String kind) {
+        return kind.equals("p:") ? MAX_PATHS_PER_SOURCE : MAX_KEYS_PER_SOURCE;
     }
 
     /** Whether {@code line} is one of the newline-separated lines of {@code text}, not just a part of one. */
@@ -78,17 +83,30 @@ public final class SourceIndex {
         return false;
     }
 
-    /** Drops the oldest entries of the kind just added while it has more than its bound. */
-    private static List<String> withinBound(List<String> entries, String kind) {
-        int bound = kind.equals("p:") ? MAX_PATHS_PER_SOURCE : MAX_KEYS_PER_SOURCE;
-        long excess = entries.stream().filter(e -> e.startsWith(kind)).count() - bound;
-        for (Iterator<String> it = entries.iterator(); excess > 0 && it.hasNext(); ) {
-            if (it.next().startsWith(kind)) {
-                it.remove();
-                excess--;
+    /** How many of the newline-separated lines of {@code text} start with {@code kind}. */
+    static int linesOfKind(String text, String kind) {
+        int n = text.startsWith(kind) ? 1 : 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (text.startsWith(kind, i + 1)) {
+                n++;
             }
         }
-        return entries;
+        return n;
+    }
+
+    /** {@code text} without its first line that starts with {@code kind} (the oldest of that kind). */
+    static String withoutFirstLineOfKind(String text, String kind) {
+        for (int start = 0; start >= 0 && start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (text.startsWith(kind, start)) {
+                if (end < 0) {
+                    return start == 0 ? "" : text.substring(0, start - 1);
+                }
+                return text.substring(0, start) + text.substring(end + 1);
+            }
+            start = end < 0 ? -1 : end + 1;
+        }
+        return text;
     }
 
     /** The rendition keys, the original keys and the recorded request paths of a source. */
