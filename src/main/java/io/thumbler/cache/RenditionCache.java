@@ -69,6 +69,7 @@ public class RenditionCache {
         // through this node's index.
         long lookupStart = System.nanoTime();
         CachedRendition cached = stores.get().renditions().get(key, () -> stores.get().index().addRendition(sourceId, key));
+        // At least 1: 0 means "no lookup" (caching off) to the caller, and a coarse clock can read 0.
         long lookupNanos = Math.max(1, System.nanoTime() - lookupStart);
         if (cached != null) {
             return new Answer(new Rendered(cached, true), Outcome.HIT, lookupNanos);
