@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import io.thumbler.render.ConvertProcess;
+
 /**
  * What identifies the renderer's output apart from the request: ImageMagick's {@code -version}
  * text (a new release may encode differently) and the hash of the policy file (it decides what
@@ -32,7 +34,11 @@ public final class RendererVersion {
     /** The "Version:" line of {@code convert -version}, or {@code unknown} when it cannot be read. */
     public static String imageMagickVersion(Path convert) {
         try {
-            Process p = new ProcessBuilder(convert.toString(), "-version").redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(convert.toString(), "-version").redirectErrorStream(true);
+            // The environment every ImageMagick child gets: none of the server's variables.
+            builder.environment().clear();
+            builder.environment().putAll(ConvertProcess.BASE_ENVIRONMENT);
+            Process p = builder.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();

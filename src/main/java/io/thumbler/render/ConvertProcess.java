@@ -58,7 +58,7 @@ public final class ConvertProcess {
      * locale, so that numbers an analysis pass prints always use a decimal point whatever the
      * server's locale is. No {@code HOME}: ImageMagick then reads no per-user configuration.
      */
-    static final Map<String, String> BASE_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C");
+    public static final Map<String, String> BASE_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C");
     /** Names of the output files in the work directory; dot-files, as no render names a file so. */
     static final String STDOUT_FILE = ".convert-stdout";
     static final String STDERR_FILE = ".convert-stderr";
