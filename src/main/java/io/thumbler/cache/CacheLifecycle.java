@@ -38,10 +38,10 @@ public class CacheLifecycle {
     @Inject
     Instance<CacheManager> clusterManager;
 
-    private final CacheFailures failures = new CacheFailures();
     @Inject
     CacheSettings settings;
 
+    private final CacheFailures failures = new CacheFailures();
     private String rendererVersion;
     private CacheStores stores;
     private volatile String state = "starting";

@@ -35,9 +35,7 @@ public final class RendererVersion {
     public static String imageMagickVersion(Path convert) {
         try {
             ProcessBuilder builder = new ProcessBuilder(convert.toString(), "-version").redirectErrorStream(true);
-            // The environment every ImageMagick child gets: none of the server's variables.
-            builder.environment().clear();
-            builder.environment().putAll(ConvertProcess.BASE_ENVIRONMENT);
+            ConvertProcess.isolate(builder);
             Process p = builder.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

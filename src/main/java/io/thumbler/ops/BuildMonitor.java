@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import io.thumbler.cache.CacheLifecycle;
 import io.thumbler.cache.RendererVersion;
 import io.thumbler.jmx.MXBeans;
-import io.thumbler.render.ImageMagickSetup;
+import io.thumbler.render.RenderSettings;
 
 /** The {@code io.thumbler:type=Build} MXBean, registered when the application starts and withdrawn on undeploy. */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class BuildMonitor implements BuildMXBean {
     private ObjectName registered;
 
     @Inject
-    ImageMagickSetup imageMagickSetup;
+    RenderSettings renderSettings;
 
     @Inject
     CacheLifecycle caches;
@@ -50,7 +50,7 @@ public class BuildMonitor implements BuildMXBean {
     public String getImageMagick() {
         if (imageMagick == null) {
             // once: it starts a process, and the binary does not change under a running server
-            imageMagick = RendererVersion.imageMagickVersion(imageMagickSetup.settings().convertBinary());
+            imageMagick = RendererVersion.imageMagickVersion(renderSettings.convertBinary());
         }
         return imageMagick;
     }

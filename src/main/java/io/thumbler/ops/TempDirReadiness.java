@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.thumbler.config.ConfigReader;
-import io.thumbler.render.ImageMagickSetup;
+import io.thumbler.render.RenderSettings;
 
 /**
  * Ready while renders can get temp space ({@code THUMBLER_TEMP_DIR} writable, at least
@@ -25,7 +25,7 @@ public class TempDirReadiness implements HealthCheck {
     static final String MIN_FREE_KEY = "thumbler.temp-dir-min-free-mb";
 
     @Inject
-    ImageMagickSetup imageMagick;
+    RenderSettings renderSettings;
 
     @Inject
     ConfigReader config;
@@ -44,13 +44,7 @@ public class TempDirReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Path dir;
-        try {
-            dir = imageMagick.settings().tempDir();
-        } catch (RuntimeException e) {
-            // A probe can arrive while the startup beans are still being created.
-            return HealthCheckResponse.named("temp-dir").down().withData("reason", "starting").build();
-        }
+        Path dir = renderSettings.tempDir();
         Optional<String> problem = TempDirProbe.problem(dir, minFreeBytes);
         return HealthCheckResponse.named("temp-dir")
                 .status(problem.isEmpty())

@@ -51,14 +51,14 @@ public final class ConvertProcess {
     static final int NICENESS = 10;
     private static final Path NICE = Path.of("/usr/bin/nice");
     /** Without coreutils' nice (not seen on any supported system), children run at the JVM's priority. */
-    private static final List<String> PREFIX = java.nio.file.Files.isExecutable(NICE)
+    private static final List<String> PREFIX = Files.isExecutable(NICE)
             ? List.of(NICE.toString(), "-n", Integer.toString(NICENESS)) : List.of();
     /**
      * What every child starts from: {@code PATH} for the few helpers ImageMagick may run, and the C
      * locale, so that numbers an analysis pass prints always use a decimal point whatever the
      * server's locale is. No {@code HOME}: ImageMagick then reads no per-user configuration.
      */
-    public static final Map<String, String> BASE_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C");
+    static final Map<String, String> BASE_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C");
     /** Names of the output files in the work directory; dot-files, as no render names a file so. */
     static final String STDOUT_FILE = ".convert-stdout";
     static final String STDERR_FILE = ".convert-stderr";
@@ -125,9 +125,7 @@ public final class ConvertProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdoutFile.toFile())
                 .redirectError(stderrFile.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(BASE_ENVIRONMENT);
-        pb.environment().putAll(environment);
+        isolate(pb).putAll(environment);
         // ImageMagick's own time limit, in whole seconds, is what is left of the deadline: it then
         // gives up when the watchdog would stop it, and says why ("time limit exceeded").
         pb.environment().put("MAGICK_TIME_LIMIT", Long.toString(Math.max(1, (budget.toMillis() + 999) / 1000)));
@@ -147,9 +145,10 @@ public final class ConvertProcess {
             }
             if (!ended) {
                 stop(process);
-                throw overDeadline("convert killed after " + budget + "; stderr: " + head(stderrFile));
+                throw overDeadline("convert killed after " + budget + "; stderr: " + head(stderrFile, STDERR_LIMIT).strip());
             }
-            return new Result(process.exitValue(), head(stderrFile), (System.nanoTime() - start) / 1_000_000, head(stdoutFile));
+            return new Result(process.exitValue(), head(stderrFile, STDERR_LIMIT).strip(), (System.nanoTime() - start) / 1_000_000,
+                    head(stdoutFile, STDERR_LIMIT).strip());
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();
@@ -163,10 +162,23 @@ public final class ConvertProcess {
         }
     }
 
-    /** The first {@value #STDERR_LIMIT} bytes of an output file, as text; empty when it is gone or unreadable. */
-    private static String head(Path file) {
+    /**
+     * Gives a child about to start the environment every ImageMagick process of Thumbler's gets
+     * ({@link #BASE_ENVIRONMENT}) instead of the server's.
+     *
+     * @return the child's environment, for the caller to add its {@code MAGICK_*} variables
+     */
+    public static Map<String, String> isolate(ProcessBuilder child) {
+        Map<String, String> environment = child.environment();
+        environment.clear();
+        environment.putAll(BASE_ENVIRONMENT);
+        return environment;
+    }
+
+    /** The first {@code limit} bytes of a child's output file, as text; empty when there is no such file. */
+    static String head(Path file, int limit) {
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(STDERR_LIMIT), StandardCharsets.UTF_8).strip();
+            return new String(in.readNBytes(limit), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {

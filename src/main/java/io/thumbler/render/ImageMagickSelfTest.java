@@ -98,10 +98,7 @@ public final class ImageMagickSelfTest {
      * server's secrets stay with the server) and {@code MAGICK_CONFIGURE_PATH} is set.
      */
     public static void configureChild(ProcessBuilder process, Path policyDir) {
-        Map<String, String> environment = process.environment();
-        environment.clear();
-        environment.putAll(ConvertProcess.BASE_ENVIRONMENT);
-        environment.put("MAGICK_CONFIGURE_PATH", policyDir.toAbsolutePath().normalize().toString());
+        ConvertProcess.isolate(process).put("MAGICK_CONFIGURE_PATH", policyDir.toAbsolutePath().normalize().toString());
     }
 
     /** Runs every check; never throws for a failed check, only reports it. */
@@ -234,7 +231,7 @@ public final class ImageMagickSelfTest {
                 kill(process);
             }
         }
-        return new Run(finished ? process.exitValue() : -1, !finished, head(log));
+        return new Run(finished ? process.exitValue() : -1, !finished, ConvertProcess.head(log, MAX_OUTPUT_BYTES));
     }
 
     /** SIGTERM first so ImageMagick can delete its temp files, then SIGKILL. */
@@ -256,14 +253,6 @@ public final class ImageMagickSelfTest {
             throw new IOException(POLICY_RESOURCE + " is missing from the classpath");
         }
         return in;
-    }
-
-    private static String head(Path log) {
-        try (InputStream in = Files.newInputStream(log)) {
-            return new String(in.readNBytes(MAX_OUTPUT_BYTES), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static String firstLine(String output) {

@@ -46,8 +46,8 @@ import io.thumbler.transform.OutputFormats;
  *                        megapixels, {@code THUMBLER_MAX_SRC_FILE_SIZE} bytes, {@code THUMBLER_MAX_SRC_FRAMES})
  */
 public record RenderSettings(Path imageMagickDir, int concurrency, int queue, Duration queueTimeout,
-                             double aloneAboveMegapixels, Duration renderTimeout, Path tempDir, int defaultQuality, Map<ImageFormat, Integer> formatQuality,
-                             int maxAnimationFrames, boolean jpegProgressive, Optional<Path> srgbProfile,
+                             double aloneAboveMegapixels, Duration renderTimeout, Path tempDir, int defaultQuality,
+                             Map<ImageFormat, Integer> formatQuality, int maxAnimationFrames, boolean jpegProgressive, Optional<Path> srgbProfile,
                              SourceLimits limits) {
 
     /** ImageMagick's {@code list-length} in the shipped policy.xml: more frames could not be read. */

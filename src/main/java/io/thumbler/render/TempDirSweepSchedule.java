@@ -26,7 +26,7 @@ public class TempDirSweepSchedule {
     private static final Logger LOG = Logger.getLogger(TempDirSweepSchedule.class.getName());
 
     @Inject
-    ImageMagickSetup imageMagick;
+    RenderSettings settings;
 
     /** The container's scheduler: its threads are managed (and stopped) by the server, not by Thumbler. */
     @Resource
@@ -41,7 +41,6 @@ public class TempDirSweepSchedule {
      * database is involved.
      */
     public void start() {
-        RenderSettings settings = imageMagick.settings();
         // Older than three deadlines plus a minute: no live render can still own it.
         Duration maxAge = settings.renderTimeout().multipliedBy(3).plusMinutes(1);
         sweeper = new TempDirSweeper(settings.tempDir(), maxAge);

@@ -3,7 +3,6 @@ package io.thumbler.thumbnails;
 import java.time.Instant;
 import java.util.Optional;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,7 +20,6 @@ import io.thumbler.http.RequestTimings;
 import io.thumbler.image.HeaderSniffer;
 import io.thumbler.image.ImageFormat;
 import io.thumbler.image.ImageHeader;
-import io.thumbler.render.ImageMagickSetup;
 import io.thumbler.render.RenderJob;
 import io.thumbler.render.RenderSlots;
 import io.thumbler.render.RenderSettings;
@@ -60,9 +58,6 @@ public class Thumbnailer {
     RenderSlots renderSlots;
 
     @Inject
-    ImageMagickSetup imageMagick;
-
-    @Inject
     OpenCaches caches;
 
     @Inject
@@ -80,15 +75,8 @@ public class Thumbnailer {
     @Inject
     ConfiguredWatermark watermark;
 
-    /** Fixed once the startup beans are done; read here once so a request makes no EJB call for them. */
-    private RenderSettings renderSettings;
-    private String rendererVersion;
-
-    @PostConstruct
-    void readFixedSettings() {
-        renderSettings = imageMagick.settings();
-        rendererVersion = caches.rendererVersion();
-    }
+    @Inject
+    RenderSettings renderSettings;
 
     /**
      * @param signature the first path segment
@@ -153,7 +141,7 @@ public class Thumbnailer {
         OutputFormatChoice output = OutputFormatChoice.choose(named, facts.format(), facts.animated(), accept, processing);
         int quality = renderSettings.qualityFor(output.format(), at.transform().encoding());
         String key = CacheKeys.rendition(canonicalWithWatermark(t), output.format(), quality, CacheKeys.sourceId(at.source()),
-                facts.version(), rendererVersion);
+                facts.version(), caches.rendererVersion());
         return new Keyed(output, quality, key, false);
     }
 
@@ -290,9 +278,9 @@ public class Thumbnailer {
     /**
      * The original's header, within the limits: the one read when the source's facts were learned, or,
      * when the origin has meanwhile answered with another version, this original's own. An original
-     * beyond the server's limits fails every
-     * variant of it, so the refusal is remembered for the source (as a header the sniffer refuses is
-     * while the facts are learned): the next variant is refused without fetching the original again.
+     * beyond the server's limits fails every variant of it, so the refusal is remembered for the
+     * source (as a header the sniffer refuses is while the facts are learned): the next variant is
+     * refused without fetching the original again.
      * A refusal by the URL's own security options concerns that URL only, and is remembered under
      * its key by the caller.
      */
