@@ -2,10 +2,12 @@ package io.thumbler.ops;
 
 import java.util.logging.Logger;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import io.thumbler.cache.CacheLifecycle;
 import io.thumbler.render.ImageMagickSetup;
@@ -48,7 +50,13 @@ public class ApplicationStartup {
     @Inject
     ExampleUrls exampleUrls;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    /**
+     * Runs before every other observer of the application's start ({@code PLATFORM_BEFORE}, the
+     * lowest priority value): those create beans that are given settings records when they are
+     * created, and a bad setting must be met here first, inside {@link StartupCheck}, which names
+     * the key and exits.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object application) {
         long t0 = System.nanoTime();
         settings.validate();
         boolean ready = imageMagick.ready();
